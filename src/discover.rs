@@ -1,0 +1,86 @@
+//! Finding the files to check: named files as they are, folders walked
+//! (with walkdir) for `*.md`, hidden folders skipped, sorted by path.
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+/// A file to check, with the path to show for it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Target {
+    pub display: String,
+    pub path: PathBuf,
+}
+
+/// Something that could not be walked: reported as `io` on that path.
+#[derive(Debug)]
+pub struct WalkError {
+    pub display: String,
+    pub error: std::io::Error,
+}
+
+pub fn discover(paths: &[PathBuf]) -> (Vec<Target>, Vec<WalkError>) {
+    let mut targets = Vec::new();
+    let mut errors = Vec::new();
+    for root in paths {
+        if root.is_file() {
+            targets.push(target(root));
+            continue;
+        }
+        if !root.exists() {
+            errors.push(WalkError {
+                display: show(root),
+                error: std::io::Error::new(std::io::ErrorKind::NotFound, "not found"),
+            });
+            continue;
+        }
+        let walk = WalkDir::new(root)
+            .follow_links(false)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !is_hidden(e.path()));
+        for entry in walk {
+            match entry {
+                Ok(e) if e.file_type().is_file() && is_markdown(e.path()) => {
+                    targets.push(target(e.path()))
+                }
+                Ok(_) => {}
+                Err(err) => {
+                    let display = err.path().map_or_else(|| show(root), show);
+                    let error = err
+                        .into_io_error()
+                        .unwrap_or_else(|| std::io::Error::other("symlink loop"));
+                    errors.push(WalkError { display, error });
+                }
+            }
+        }
+    }
+    targets.sort();
+    targets.dedup();
+    (targets, errors)
+}
+
+fn target(p: &Path) -> Target {
+    Target {
+        display: show(p),
+        path: p.to_path_buf(),
+    }
+}
+
+/// Paths are shown lossily: a non-UTF-8 name never stops the run.
+fn show(p: &Path) -> String {
+    let s = p.to_string_lossy();
+    s.strip_prefix("./").unwrap_or(&s).to_string()
+}
+
+fn is_hidden(p: &Path) -> bool {
+    p.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.') && n != "." && n != "..")
+}
+
+fn is_markdown(p: &Path) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("md"))
+}

@@ -1,0 +1,64 @@
+//! A finding: what a rule reports, before it is rendered.
+
+use serde::Serialize;
+
+use crate::span::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Label {
+    pub span: Span,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    /// Where the finding points; the first label is drawn there.
+    pub span: Span,
+    pub label: String,
+    /// Other lines that matter (e.g. the members line for `quorum`).
+    pub labels: Vec<Label>,
+    /// What to write instead, then the article quoted.
+    pub help: Option<String>,
+    pub article: Option<String>,
+}
+
+impl Finding {
+    pub fn new(rule: &'static str, severity: Severity, span: Span, message: String) -> Self {
+        Finding {
+            rule,
+            severity,
+            message,
+            span,
+            label: String::new(),
+            labels: Vec::new(),
+            help: None,
+            article: None,
+        }
+    }
+    pub fn label(mut self, text: String) -> Self {
+        self.label = text;
+        self
+    }
+    pub fn also(mut self, span: Span, text: String) -> Self {
+        self.labels.push(Label { span, text });
+        self
+    }
+    pub fn help(mut self, help: String) -> Self {
+        self.help = Some(help);
+        self
+    }
+    pub fn article(mut self, article: &str) -> Self {
+        self.article = Some(article.to_string());
+        self
+    }
+}

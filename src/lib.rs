@@ -1,0 +1,23 @@
+//! bienban: a static analyzer for the minutes (biên bản) of party
+//! committees. Pipeline: read → parse → model → rules → report; see
+//! ARCHITECTURE.md.
+
+pub mod i18n;
+
+pub mod check;
+pub mod cli;
+pub mod discover;
+pub mod docs;
+pub mod facts;
+pub mod finding;
+pub mod lower;
+pub mod matter_guess;
+pub mod model;
+pub mod parse;
+pub mod profile;
+pub mod report;
+pub mod rules;
+pub mod span;
+pub mod suppress;
+pub mod text;
+pub mod values;

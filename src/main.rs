@@ -1,0 +1,5 @@
+use clap::Parser;
+
+fn main() -> std::process::ExitCode {
+    bienban::cli::run(bienban::cli::Cli::parse())
+}

@@ -1,0 +1,150 @@
+//! Human output: miette's graphical report, built from byte offsets (not
+//! from pest's error conversion, which mislabels lines and treats character
+//! columns as bytes).
+
+use std::fmt;
+
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
+    MietteSpanContents, SourceCode, SourceSpan, SpanContents,
+};
+
+use crate::check::FileResult;
+use crate::finding::{Finding, Severity};
+use crate::i18n::Lang;
+use crate::span::line_col;
+use crate::tr;
+
+/// The file's text for miette. miette computes the column in the
+/// `[file:line:col]` header in bytes; clerks count characters, so the
+/// column is recomputed in code points (the same as the JSON output).
+struct Source {
+    name: String,
+    text: String,
+}
+
+impl SourceCode for Source {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let inner = self.text.read_span(span, before, after)?;
+        let (_, col) = line_col(&self.text, span.offset());
+        let column = if before == 0 { col - 1 } else { inner.column() };
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            column,
+            inner.line_count(),
+        )))
+    }
+}
+
+pub struct Style {
+    pub color: bool,
+    pub width: usize,
+    pub lang: Lang,
+}
+
+/// One finding as a miette diagnostic.
+struct Report<'a> {
+    finding: &'a Finding,
+    source: Option<&'a Source>,
+    help: Option<String>,
+}
+
+impl fmt::Debug for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.finding.message)
+    }
+}
+
+impl fmt::Display for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.finding.message)
+    }
+}
+
+impl std::error::Error for Report<'_> {}
+
+impl Diagnostic for Report<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(format!("bienban::{}", self.finding.rule)))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.finding.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.source.map(|s| s as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        self.source?;
+        let f = self.finding;
+        let first = LabeledSpan::new_primary_with_span(
+            Some(f.label.clone()).filter(|l| !l.is_empty()),
+            (f.span.start, f.span.len()),
+        );
+        let rest = f.labels.iter().map(|l| {
+            LabeledSpan::new_with_span(Some(l.text.clone()), (l.span.start, l.span.len()))
+        });
+        Some(Box::new(std::iter::once(first).chain(rest)))
+    }
+}
+
+/// Renders every finding of one file.
+pub fn render_file(r: &FileResult, style: &Style, out: &mut String) {
+    if r.findings.is_empty() {
+        return;
+    }
+    let theme = if style.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(style.width)
+        .with_links(false);
+    let source = r.text.as_ref().map(|t| Source {
+        name: r.path.clone(),
+        text: t.clone(),
+    });
+    for f in &r.findings {
+        let more = tr!(
+            style.lang,
+            "xem thêm: bienban explain {}",
+            "more: bienban explain {}",
+            f.rule
+        );
+        let help = Some(match &f.help {
+            Some(h) => format!("{h}\n{more}"),
+            None => more,
+        });
+        let report = Report {
+            finding: f,
+            source: source.as_ref(),
+            help,
+        };
+        if source.is_none() {
+            // No text to show: name the file in the message line itself.
+            out.push_str(&format!("{}: ", r.path));
+        }
+        let _ = handler.render_report(out, &report);
+        out.push('\n');
+    }
+}

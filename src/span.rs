@@ -1,0 +1,78 @@
+//! Byte ranges into the file as it is on disk, and values that carry them.
+
+use serde::Serialize;
+
+/// A byte range `start..end` into the file's text (BOM included, so offsets
+/// are those of the bytes on disk).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    /// A sub-range given relative to this span's start.
+    pub fn sub(self, start: usize, end: usize) -> Self {
+        Span::new(self.start + start, self.start + end)
+    }
+    pub fn contains(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+    pub fn len(self) -> usize {
+        self.end - self.start
+    }
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+}
+
+/// A value read from the record, with where it was written.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+impl<T> Spanned<T> {
+    pub fn new(value: T, span: Span) -> Self {
+        Spanned { value, span }
+    }
+}
+
+/// 1-based line and column (in Unicode code points, a leading BOM not
+/// counted) of byte `offset` in `text`.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = floor_char_boundary(text, offset.min(text.len()));
+    let before = &text[..offset];
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = before[line_start..]
+        .chars()
+        .filter(|&c| c != '\u{feff}')
+        .count()
+        + 1;
+    (line, col)
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_code_points_not_bytes() {
+        let t = "# Biên bản\nCó mặt: 7";
+        let off = t.find('7').unwrap();
+        assert_eq!(line_col(t, off), (2, 9));
+        assert_eq!(line_col("\u{feff}# A", 3), (1, 1));
+    }
+}
