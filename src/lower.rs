@@ -679,7 +679,13 @@ fn whole_value(value: &str, span: Span) -> Value<u32> {
 /// then a space and a value, and no colon anywhere.
 fn missing_colon(text: &str) -> Option<Key> {
     let t = text.trim();
-    if t.contains(':') || t.chars().count() > 80 || t.ends_with('.') {
+    // Column layouts (a signature block `Thư ký        Chủ trì`) are not fields.
+    if t.contains(':')
+        || t.contains('\t')
+        || t.contains("   ")
+        || t.chars().count() > 80
+        || t.ends_with('.')
+    {
         return None;
     }
     let f = fold(t);
@@ -690,6 +696,7 @@ fn missing_colon(text: &str) -> Option<Key> {
                 && f.starts_with(name)
                 && f.as_bytes()[name.len()] == b' '
                 && !f[name.len() + 1..].starts_with(['-', '='])
+                && key_of(&f[name.len() + 1..]).is_none()
         })
     })
 }
@@ -779,6 +786,11 @@ mod tests {
             None
         );
         assert_eq!(missing_colon("Cơ quan: BTV"), None);
+        assert_eq!(
+            missing_colon("Thư ký                                   Chủ trì"),
+            None
+        );
+        assert_eq!(missing_colon("Thư ký Chủ trì"), None);
         let t = "Tổng số thành viên 9";
         assert_eq!(&t[..key_len(t, Key::Members)], "Tổng số thành viên");
     }

@@ -252,7 +252,7 @@ pub fn absence(
     if reason.is_none() {
         if let Some(role) = p.role.take() {
             let f = fold(&role);
-            if role_words.iter().any(|w| f == *w) {
+            if role_words.contains(&f) {
                 p.role = Some(role);
             } else {
                 reason = Some(role);

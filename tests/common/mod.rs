@@ -1,0 +1,59 @@
+//! Helpers shared by the integration tests: build records, check them.
+#![allow(dead_code)]
+
+use bienban::check::{check_bytes, FileResult, Options};
+use bienban::i18n::Lang;
+use bienban::profile::Profile;
+use bienban::span::line_col;
+
+pub fn check(text: &str) -> FileResult {
+    check_lang(text, Lang::Vi)
+}
+
+pub fn check_lang(text: &str, lang: Lang) -> FileResult {
+    let profile = Profile::builtin();
+    check_bytes(
+        "test.md",
+        text.as_bytes(),
+        &profile,
+        Options {
+            lang,
+            no_allow: false,
+        },
+    )
+    .expect("a record")
+}
+
+/// `(rule, line)` of every finding.
+pub fn fired(text: &str) -> Vec<(&'static str, usize)> {
+    let r = check(text);
+    r.findings
+        .iter()
+        .map(|f| (f.rule, line_col(text, f.span.start).0))
+        .collect()
+}
+
+pub fn rules(text: &str) -> Vec<&'static str> {
+    fired(text).into_iter().map(|x| x.0).collect()
+}
+
+/// A meeting record of `body` with `members`, `present` (a count line),
+/// `absent` reasons and `items` (raw markdown after `## Nội dung`).
+pub fn meeting(body: &str, members: u32, present: u32, items: &str) -> String {
+    let absent: String = (0..members.saturating_sub(present))
+        .map(|i| format!("- Vắng {i}: có lý do, đi công tác\n"))
+        .collect();
+    let form = if body == "Thường trực" {
+        "hội ý"
+    } else {
+        "thường lệ"
+    };
+    format!(
+        "# Biên bản hội nghị {body}\n\nSố: 01-BB/ĐU\nCơ quan: {body}\nHình thức: {form}\nThời gian: 8 giờ 00, ngày 15/03/2021\nChủ trì: Hoàng Văn Đức (Bí thư)\n\n## Thành phần\n\nTổng số thành viên: {members}\nCó mặt: {present}\n\nVắng mặt:\n{absent}\n## Nội dung\n\n{items}"
+    )
+}
+
+/// A decision item.
+pub fn decision(matter: &str, votes: &str) -> String {
+    format!("### 1. Việc cần quyết\n\nSố: 15-QĐ/ĐU\nLoại việc: {matter}\nQuyết định: Thông qua.\nBiểu quyết: {votes}\n")
+}
