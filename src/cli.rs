@@ -1,19 +1,17 @@
-//! The command line: options, then the pipeline over every file, then the
-//! report. Exit status: 0 no error, 1 errors found, 2 the run failed.
+//! The command line: options, then the run, then the report. Exit status:
+//! 0 no error, 1 errors found, 2 the run itself failed.
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use rayon::prelude::*;
 
-use crate::check::{self, FileResult, Options};
-use crate::discover::discover;
+use crate::config::{self, ConfigError};
 use crate::i18n::Lang;
-use crate::profile::Profile;
 use crate::report::{self, human, Totals};
-use crate::rules::{self, io};
+use crate::rules;
+use crate::run::{self, Request};
 use crate::tr;
 
 #[derive(Parser, Debug)]
@@ -23,9 +21,9 @@ use crate::tr;
     about = "Kiểm tra biên bản hội nghị theo Quy chế làm việc — checks party committee minutes against the working regulation"
 )]
 pub struct Cli {
-    /// Language of messages: vi (default) or en.
-    #[arg(long, global = true, value_enum, default_value_t = Lang::Vi)]
-    pub lang: Lang,
+    /// Language of messages: vi (default) or en. Overrides `lang` in bienban.toml.
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -41,11 +39,17 @@ pub enum Command {
         /// The rule's name, e.g. `quorum`.
         rule: String,
     },
+    /// Write a commented bienban.toml in a folder (default: the current one).
+    Init {
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
 }
 
 #[derive(clap::Args, Debug)]
 pub struct CheckArgs {
-    /// Files or folders to check.
+    /// Files or folders to check. Inside an archive (a folder with
+    /// bienban.toml), the whole archive is read but only these are reported.
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
     /// Output format.
@@ -76,22 +80,23 @@ pub enum Color {
 }
 
 pub fn run(cli: Cli) -> ExitCode {
+    let lang = cli.lang.unwrap_or_default();
     match cli.command {
         Command::Check(args) => check(args, cli.lang),
         Command::Rules => {
-            print!("{}", crate::docs::rules_table(cli.lang));
+            print!("{}", crate::docs::rules_table(lang));
             ExitCode::SUCCESS
         }
-        Command::Explain { rule } => match rules::find(&rule) {
-            Some(r) => {
-                print!("{}", crate::docs::explain(r.doc(), cli.lang));
+        Command::Explain { rule } => match rules::doc(&rule) {
+            Some(d) => {
+                print!("{}", crate::docs::explain(d, lang));
                 ExitCode::SUCCESS
             }
             None => {
                 eprintln!(
                     "{}",
                     tr!(
-                        cli.lang,
+                        lang,
                         "không có quy tắc nào tên `{}`; xem `bienban rules`",
                         "there is no rule named `{}`; see `bienban rules`",
                         rule
@@ -100,29 +105,51 @@ pub fn run(cli: Cli) -> ExitCode {
                 ExitCode::from(2)
             }
         },
+        Command::Init { dir } => init(&dir, lang),
     }
 }
 
-fn check(args: CheckArgs, lang: Lang) -> ExitCode {
-    let profile = Profile::builtin();
-    let opts = Options {
-        lang,
-        no_allow: args.no_allow,
-    };
-    let (targets, walk_errors) = discover(&args.paths);
-    let mut results: Vec<FileResult> = targets
-        .par_iter()
-        .filter_map(|t| check::check_path(&t.path, &t.display, &profile, opts))
-        .collect();
-    for e in walk_errors {
-        results.push(FileResult {
-            path: e.display,
-            text: None,
-            findings: vec![io::unreadable(&e.error, lang)],
-            suppressed: Vec::new(),
-        });
+fn init(dir: &std::path::Path, lang: Lang) -> ExitCode {
+    let path = dir.join(config::FILE_NAME);
+    if path.exists() {
+        eprintln!("{}", tr!(lang, "{} đã có; không ghi đè", "{} already exists; not overwritten", path.display()));
+        return ExitCode::from(2);
     }
-    results.sort_by(|a, b| a.path.cmp(&b.path));
+    // Write a temporary file and rename it: never a half-written config.
+    let tmp = dir.join(".bienban.toml.tmp");
+    let written = std::fs::write(&tmp, config::TEMPLATE).and_then(|_| std::fs::rename(&tmp, &path));
+    match written {
+        Ok(()) => {
+            println!("{}", tr!(lang, "đã tạo {}", "created {}", path.display()));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            eprintln!("{}", tr!(lang, "không ghi được {}: {}", "cannot write {}: {}", path.display(), e));
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn use_color(c: Color) -> bool {
+    match c {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    }
+}
+
+fn check(args: CheckArgs, lang: Option<Lang>) -> ExitCode {
+    let req = Request { paths: &args.paths, lang, no_allow: args.no_allow };
+    let outcome = match run::run(&req) {
+        Ok(o) => o,
+        Err(e) => {
+            eprint!("{}", config_error(&e, lang.unwrap_or_default(), use_color(args.color)));
+            return ExitCode::from(2);
+        }
+    };
+    let lang = outcome.lang;
+    let results = outcome.results;
     let totals = Totals::of(&results);
     let mut out = String::new();
     match args.format {
@@ -131,32 +158,16 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
             out.push('\n');
         }
         Format::Human => {
-            let color = match args.color {
-                Color::Always => true,
-                Color::Never => false,
-                Color::Auto => {
-                    std::io::stdout().is_terminal()
-                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                }
-            };
-            let style = human::Style {
-                color,
-                width: args.width,
-                lang,
-            };
+            let style = human::Style { color: use_color(args.color), width: args.width, lang };
             for r in &results {
-                human::render_file(r, &style, &mut out);
+                human::render_file(r, human::text_of(r).as_deref(), &style, &mut out);
             }
             out.push_str(&totals.summary(lang));
             out.push('\n');
         }
     }
     let mut stdout = std::io::stdout().lock();
-    if stdout
-        .write_all(out.as_bytes())
-        .and_then(|_| stdout.flush())
-        .is_err()
-    {
+    if stdout.write_all(out.as_bytes()).and_then(|_| stdout.flush()).is_err() {
         return ExitCode::from(2);
     }
     if totals.errors > 0 {
@@ -164,4 +175,17 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// A configuration or profile problem as a miette report pointing at the line.
+fn config_error(e: &ConfigError, lang: Lang, color: bool) -> String {
+    human::render_problem(
+        &e.path.to_string_lossy(),
+        &e.text,
+        e.span.clone(),
+        &e.message,
+        e.help.as_deref(),
+        lang,
+        color,
+    )
 }

@@ -41,15 +41,11 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Target>, Vec<WalkError>) {
             .filter_entry(|e| e.depth() == 0 || !is_hidden(e.path()));
         for entry in walk {
             match entry {
-                Ok(e) if e.file_type().is_file() && is_markdown(e.path()) => {
-                    targets.push(target(e.path()))
-                }
+                Ok(e) if e.file_type().is_file() && is_markdown(e.path()) => targets.push(target(e.path())),
                 Ok(_) => {}
                 Err(err) => {
                     let display = err.path().map_or_else(|| show(root), show);
-                    let error = err
-                        .into_io_error()
-                        .unwrap_or_else(|| std::io::Error::other("symlink loop"));
+                    let error = err.into_io_error().unwrap_or_else(|| std::io::Error::other("symlink loop"));
                     errors.push(WalkError { display, error });
                 }
             }
@@ -61,10 +57,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Target>, Vec<WalkError>) {
 }
 
 fn target(p: &Path) -> Target {
-    Target {
-        display: show(p),
-        path: p.to_path_buf(),
-    }
+    Target { display: show(p), path: p.to_path_buf() }
 }
 
 /// Paths are shown lossily: a non-UTF-8 name never stops the run.
@@ -74,13 +67,9 @@ fn show(p: &Path) -> String {
 }
 
 fn is_hidden(p: &Path) -> bool {
-    p.file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| n.starts_with('.') && n != "." && n != "..")
+    p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.') && n != "." && n != "..")
 }
 
 fn is_markdown(p: &Path) -> bool {
-    p.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("md"))
+    p.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("md"))
 }

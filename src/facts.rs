@@ -30,21 +30,13 @@ pub struct ItemFacts<'p> {
 
 impl<'p> Facts<'p> {
     pub fn of(rec: &Record, profile: &'p Profile) -> Facts<'p> {
-        let body = rec
-            .body
-            .as_ref()
-            .and_then(Value::ok)
-            .and_then(|c| profile.body(c));
+        let body = rec.body.as_ref().and_then(Value::ok).and_then(|c| profile.body(c));
         let written = rec.is_written();
         let form = match &rec.form {
             Some(Value::Ok { value, .. }) => Some(*value),
             Some(Value::Invalid { .. }) => None,
             None if written => Some(Form::Written),
-            None => Some(if body.is_some_and(|b| !b.quorum) {
-                Form::Consultation
-            } else {
-                Form::Regular
-            }),
+            None => Some(if body.is_some_and(|b| !b.quorum) { Form::Consultation } else { Form::Regular }),
         };
         let a = &rec.attendance;
         let members = a.members.as_ref().and_then(Value::ok).copied();
@@ -58,11 +50,7 @@ impl<'p> Facts<'p> {
         };
         // `7/9` that contradicts `Tổng số thành viên` makes the count doubtful.
         let present = present.filter(|_| {
-            let of = a
-                .present_count
-                .as_ref()
-                .and_then(Value::ok)
-                .and_then(|c| c.of);
+            let of = a.present_count.as_ref().and_then(Value::ok).and_then(|c| c.of);
             of.is_none() || members.is_none() || of == members
         });
         let ballots = a.ballots_returned.as_ref().and_then(Value::ok).copied();
@@ -71,34 +59,14 @@ impl<'p> Facts<'p> {
             .items
             .iter()
             .map(|it| {
-                let matter = it
-                    .matter
-                    .as_ref()
-                    .and_then(|m| profile.matter_named(&m.value));
-                let favour = it.votes.as_ref().and_then(Value::ok).and_then(|v| {
-                    if v.unanimous {
-                        voters
-                    } else {
-                        v.favour
-                    }
-                });
+                let matter = it.matter.as_ref().and_then(|m| profile.matter_named(&m.value));
+                let favour =
+                    it.votes.as_ref().and_then(Value::ok).and_then(|v| if v.unanimous { voters } else { v.favour });
                 let decision = it.act.as_ref().is_some_and(|a| a.value == Act::Decision);
-                ItemFacts {
-                    matter,
-                    favour,
-                    decision,
-                }
+                ItemFacts { matter, favour, decision }
             })
             .collect();
-        Facts {
-            body,
-            form,
-            written,
-            members,
-            present,
-            ballots,
-            items,
-        }
+        Facts { body, form, written, members, present, ballots, items }
     }
 
     /// A meeting of a body that needs a quorum (BCH, BTV), not a written

@@ -30,6 +30,10 @@ pub struct Finding {
     /// What to write instead, then the article quoted.
     pub help: Option<String>,
     pub article: Option<String>,
+    /// 1-based line and column (code points) of `span.start`, filled in by
+    /// the pipeline, which has the text.
+    pub line: usize,
+    pub column: usize,
 }
 
 impl Finding {
@@ -43,6 +47,8 @@ impl Finding {
             labels: Vec::new(),
             help: None,
             article: None,
+            line: 0,
+            column: 0,
         }
     }
     pub fn label(mut self, text: String) -> Self {
@@ -55,6 +61,13 @@ impl Finding {
     }
     pub fn help(mut self, help: String) -> Self {
         self.help = Some(help);
+        self
+    }
+    /// Points at `pos` (a place in a file known from the archive index).
+    pub fn at(mut self, pos: crate::index::Pos) -> Self {
+        self.span = pos.span;
+        self.line = pos.line;
+        self.column = pos.column;
         self
     }
     pub fn article(mut self, article: &str) -> Self {

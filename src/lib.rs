@@ -4,12 +4,15 @@
 
 pub mod i18n;
 
+pub mod archive;
 pub mod check;
 pub mod cli;
+pub mod config;
 pub mod discover;
 pub mod docs;
 pub mod facts;
 pub mod finding;
+pub mod index;
 pub mod lower;
 pub mod matter_guess;
 pub mod model;
@@ -17,6 +20,7 @@ pub mod parse;
 pub mod profile;
 pub mod report;
 pub mod rules;
+pub mod run;
 pub mod span;
 pub mod suppress;
 pub mod text;

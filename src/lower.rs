@@ -193,25 +193,15 @@ struct Lowerer<'p, 'a> {
 /// Lowers a parsed record. Returns `None` when the file is not a record.
 pub fn lower(lines: &[Line<'_>], profile: &Profile) -> Option<Record> {
     let (title_idx, kind, title) = lines.iter().enumerate().find_map(|(i, l)| match l {
-        Line::Heading {
-            level: 1,
-            text,
-            text_span,
-            ..
-        } => Some((
-            i,
-            record_kind(text),
-            Spanned::new(text.to_string(), *text_span),
-        ))
-        .filter(|x| x.1.is_some())
-        .map(|(i, k, t)| (i, k.unwrap(), t)),
+        Line::Heading { level: 1, text, text_span, .. } => {
+            Some((i, record_kind(text), Spanned::new(text.to_string(), *text_span)))
+                .filter(|x| x.1.is_some())
+                .map(|(i, k, t)| (i, k.unwrap(), t))
+        }
         _ => None,
     })?;
     // Only the first level-1 heading counts.
-    if lines[..title_idx]
-        .iter()
-        .any(|l| matches!(l, Line::Heading { level: 1, .. }))
-    {
+    if lines[..title_idx].iter().any(|l| matches!(l, Line::Heading { level: 1, .. })) {
         return None;
     }
     let rec = Record {
@@ -250,20 +240,10 @@ impl<'a> Lowerer<'_, 'a> {
         let lines = self.lines;
         for line in &lines[from..] {
             match line {
-                Line::Heading {
-                    level,
-                    text,
-                    span,
-                    text_span,
-                } => self.heading(*level, text, *span, *text_span),
-                Line::Field {
-                    key,
-                    key_span,
-                    value,
-                    value_span,
-                    in_list,
-                    span,
-                } => self.field(key, *key_span, value, *value_span, *in_list, *span),
+                Line::Heading { level, text, span, text_span } => self.heading(*level, text, *span, *text_span),
+                Line::Field { key, key_span, value, value_span, in_list, span } => {
+                    self.field(key, *key_span, value, *value_span, *in_list, *span)
+                }
                 Line::ListItem { text, span } => self.list_item(text, *span),
                 Line::Text { text, span } => {
                     self.list = List::None;
@@ -271,18 +251,10 @@ impl<'a> Lowerer<'_, 'a> {
                 }
                 Line::Blank => {}
                 Line::Comment { span } => self.last_line_end = span.end,
-                Line::Suppression {
-                    rules,
-                    reason,
-                    span,
-                } => {
-                    let item = (self.section == Section::Agenda && self.open_item)
-                        .then(|| self.rec.items.len() - 1);
+                Line::Suppression { rules, reason, span } => {
+                    let item = (self.section == Section::Agenda && self.open_item).then(|| self.rec.items.len() - 1);
                     self.rec.suppressions.push(Suppression {
-                        rules: rules
-                            .iter()
-                            .map(|(r, s)| Spanned::new(r.to_string(), *s))
-                            .collect(),
+                        rules: rules.iter().map(|(r, s)| Spanned::new(r.to_string(), *s)).collect(),
                         reason: reason.to_string(),
                         span: *span,
                         item,
@@ -340,22 +312,12 @@ impl<'a> Lowerer<'_, 'a> {
             });
             self.open_item = true;
         } else if level == 3 && matches!(self.section, Section::Header | Section::Attendance) {
-            self.rec
-                .syntax
-                .push(SyntaxProblem::ItemOutsideAgenda { span });
+            self.rec.syntax.push(SyntaxProblem::ItemOutsideAgenda { span });
         }
         self.last_line_end = span.end;
     }
 
-    fn field(
-        &mut self,
-        key: &str,
-        key_span: Span,
-        value: &'a str,
-        value_span: Span,
-        in_list: bool,
-        span: Span,
-    ) {
+    fn field(&mut self, key: &str, key_span: Span, value: &'a str, value_span: Span, in_list: bool, span: Span) {
         self.last_line_end = span.end;
         let Some(k) = key_of(key) else {
             // `- Trần Văn Bình: có lý do` in a list, or prose with a colon.
@@ -387,15 +349,8 @@ impl<'a> Lowerer<'_, 'a> {
             Key::Form => self.rec.form = Some(form_value(value, value_span)),
             Key::Date => {
                 self.rec.date = Some(match values::date(value) {
-                    Ok((d, s, e)) => Value::Ok {
-                        value: d,
-                        span: value_span.sub(s, e),
-                    },
-                    Err(problem) => Value::Invalid {
-                        raw: value.to_string(),
-                        span: value_span,
-                        problem,
-                    },
+                    Ok((d, s, e)) => Value::Ok { value: d, span: value_span.sub(s, e) },
+                    Err(problem) => Value::Invalid { raw: value.to_string(), span: value_span, problem },
                 })
             }
             Key::Place => self.rec.place = Some(sv()),
@@ -406,15 +361,8 @@ impl<'a> Lowerer<'_, 'a> {
                 self.rec.attendance.present_line = Some(span);
                 if !value.trim().is_empty() {
                     self.rec.attendance.present_count = Some(match values::count(value) {
-                        Ok(c) => Value::Ok {
-                            value: c,
-                            span: value_span,
-                        },
-                        Err(problem) => Value::Invalid {
-                            raw: value.to_string(),
-                            span: value_span,
-                            problem,
-                        },
+                        Ok(c) => Value::Ok { value: c, span: value_span },
+                        Err(problem) => Value::Invalid { raw: value.to_string(), span: value_span, problem },
                     });
                 }
                 self.list = List::Present;
@@ -424,12 +372,8 @@ impl<'a> Lowerer<'_, 'a> {
                 self.list = List::Absent;
             }
             Key::Guests => self.list = List::Guests,
-            Key::BallotsSent => {
-                self.rec.attendance.ballots_sent = Some(whole_value(value, value_span))
-            }
-            Key::BallotsReturned => {
-                self.rec.attendance.ballots_returned = Some(whole_value(value, value_span))
-            }
+            Key::BallotsSent => self.rec.attendance.ballots_sent = Some(whole_value(value, value_span)),
+            Key::BallotsReturned => self.rec.attendance.ballots_returned = Some(whole_value(value, value_span)),
             // Item fields outside the agenda are prose.
             _ => {}
         }
@@ -473,15 +417,8 @@ impl<'a> Lowerer<'_, 'a> {
             Key::Conclusion => it.conclusion = Some(sv),
             Key::Votes => {
                 it.votes = Some(match values::votes(value) {
-                    Ok(v) => Value::Ok {
-                        value: v,
-                        span: value_span,
-                    },
-                    Err(problem) => Value::Invalid {
-                        raw: value.to_string(),
-                        span: value_span,
-                        problem,
-                    },
+                    Ok(v) => Value::Ok { value: v, span: value_span },
+                    Err(problem) => Value::Invalid { raw: value.to_string(), span: value_span, problem },
                 })
             }
             Key::Urgent => it.urgent = Some(sv),
@@ -549,10 +486,7 @@ impl<'a> Lowerer<'_, 'a> {
 
     fn body_value(&self, value: &str, span: Span) -> Value<String> {
         match self.profile.body_named(value) {
-            Some(b) => Value::Ok {
-                value: b.code.clone(),
-                span,
-            },
+            Some(b) => Value::Ok { value: b.code.clone(), span },
             None => {
                 let f = fold(value);
                 let suggestion = self
@@ -562,11 +496,7 @@ impl<'a> Lowerer<'_, 'a> {
                     .filter(|(s, _)| *s > 0.8)
                     .max_by(|a, b| a.0.total_cmp(&b.0))
                     .map(|(_, b)| b.name.clone());
-                Value::Invalid {
-                    raw: value.to_string(),
-                    span,
-                    problem: Problem::UnknownBody { suggestion },
-                }
+                Value::Invalid { raw: value.to_string(), span, problem: Problem::UnknownBody { suggestion } }
             }
         }
     }
@@ -575,12 +505,7 @@ impl<'a> Lowerer<'_, 'a> {
         self.close_item();
         // Default form: `hội ý` for the standing members, else `thường lệ`;
         // a form the body cannot use is an invalid value.
-        let body = self
-            .rec
-            .body
-            .as_ref()
-            .and_then(|b| b.ok())
-            .and_then(|c| self.profile.body(c));
+        let body = self.rec.body.as_ref().and_then(|b| b.ok()).and_then(|c| self.profile.body(c));
         if let (Some(Value::Ok { value: form, span }), Some(body)) = (&self.rec.form, body) {
             let bad = match form {
                 Form::Consultation => body.quorum,
@@ -591,10 +516,7 @@ impl<'a> Lowerer<'_, 'a> {
                 self.rec.form = Some(Value::Invalid {
                     raw: String::new(),
                     span: *span,
-                    problem: Problem::FormNotForBody {
-                        form: *form,
-                        body: body.name.clone(),
-                    },
+                    problem: Problem::FormNotForBody { form: *form, body: body.name.clone() },
                 });
             }
         }
@@ -603,15 +525,7 @@ impl<'a> Lowerer<'_, 'a> {
 }
 
 fn is_attendance_key(k: Key) -> bool {
-    matches!(
-        k,
-        Key::Members
-            | Key::Present
-            | Key::Absent
-            | Key::Guests
-            | Key::BallotsSent
-            | Key::BallotsReturned
-    )
+    matches!(k, Key::Members | Key::Present | Key::Absent | Key::Guests | Key::BallotsSent | Key::BallotsReturned)
 }
 
 fn is_item_key(k: Key) -> bool {
@@ -656,22 +570,14 @@ fn form_value(value: &str, span: Span) -> Value<Form> {
     };
     match form {
         Some(value) => Value::Ok { value, span },
-        None => Value::Invalid {
-            raw: value.to_string(),
-            span,
-            problem: Problem::UnknownForm,
-        },
+        None => Value::Invalid { raw: value.to_string(), span, problem: Problem::UnknownForm },
     }
 }
 
 fn whole_value(value: &str, span: Span) -> Value<u32> {
     match values::whole(value) {
         Ok(n) => Value::Ok { value: n, span },
-        Err(problem) => Value::Invalid {
-            raw: value.to_string(),
-            span,
-            problem,
-        },
+        Err(problem) => Value::Invalid { raw: value.to_string(), span, problem },
     }
 }
 
@@ -680,12 +586,7 @@ fn whole_value(value: &str, span: Span) -> Value<u32> {
 fn missing_colon(text: &str) -> Option<Key> {
     let t = text.trim();
     // Column layouts (a signature block `Thư ký        Chủ trì`) are not fields.
-    if t.contains(':')
-        || t.contains('\t')
-        || t.contains("   ")
-        || t.chars().count() > 80
-        || t.ends_with('.')
-    {
+    if t.contains(':') || t.contains('\t') || t.contains("   ") || t.chars().count() > 80 || t.ends_with('.') {
         return None;
     }
     let f = fold(t);
@@ -744,23 +645,13 @@ mod tests {
     fn lowers_the_format_example() {
         let r = rec(include_str!("../tests/fixtures/format-example.md"));
         assert_eq!(r.body.as_ref().unwrap().ok().unwrap(), "BTV");
-        assert_eq!(
-            r.date.as_ref().unwrap().ok().unwrap(),
-            &Date {
-                year: 2021,
-                month: 3,
-                day: 15
-            }
-        );
+        assert_eq!(r.date.as_ref().unwrap().ok().unwrap(), &Date { year: 2021, month: 3, day: 15 });
         assert_eq!(r.attendance.members.as_ref().unwrap().ok(), Some(&9));
         assert_eq!(r.attendance.present.len(), 7);
         assert_eq!(r.attendance.absent.len(), 2);
         assert_eq!(r.attendance.guests.len(), 1);
         assert_eq!(r.items.len(), 2);
-        assert_eq!(
-            r.items[0].matter.as_ref().unwrap().value,
-            "kết nạp đảng viên"
-        );
+        assert_eq!(r.items[0].matter.as_ref().unwrap().value, "kết nạp đảng viên");
         assert_eq!(r.items[0].act.as_ref().unwrap().value, Act::Decision);
         assert_eq!(r.items[1].reports_back.len(), 2);
         assert!(r.syntax.is_empty());
@@ -770,10 +661,7 @@ mod tests {
     fn non_records_are_not_lowered() {
         let lines = parse("# Hướng dẫn\n\nCơ quan: BTV\n").unwrap();
         assert!(lower(&lines, &Profile::builtin()).is_none());
-        assert_eq!(
-            sniff("<!-- x -->\n# Kết quả lấy ý kiến\n"),
-            Some(RecordKind::Consultation)
-        );
+        assert_eq!(sniff("<!-- x -->\n# Kết quả lấy ý kiến\n"), Some(RecordKind::Consultation));
         assert_eq!(sniff("# README\n"), None);
     }
 
@@ -781,15 +669,9 @@ mod tests {
     fn missing_colon_is_found_but_prose_is_not() {
         assert_eq!(missing_colon("Cơ quan Ban Thường vụ"), Some(Key::Body));
         assert_eq!(missing_colon("Co mat 7"), Some(Key::Present));
-        assert_eq!(
-            missing_colon("Cơ quan đã chuẩn bị chu đáo tài liệu cho hội nghị."),
-            None
-        );
+        assert_eq!(missing_colon("Cơ quan đã chuẩn bị chu đáo tài liệu cho hội nghị."), None);
         assert_eq!(missing_colon("Cơ quan: BTV"), None);
-        assert_eq!(
-            missing_colon("Thư ký                                   Chủ trì"),
-            None
-        );
+        assert_eq!(missing_colon("Thư ký                                   Chủ trì"), None);
         assert_eq!(missing_colon("Thư ký Chủ trì"), None);
         let t = "Tổng số thành viên 9";
         assert_eq!(&t[..key_len(t, Key::Members)], "Tổng số thành viên");

@@ -8,8 +8,7 @@ use crate::text::{fold, words};
 
 /// Words too common in matter names to tell them apart.
 const STOP: &[&str] = &[
-    "va", "cua", "cho", "cac", "ve", "viec", "xet", "quyet", "dinh", "thong", "qua", "nam", "lai",
-    "theo", "to", "chuc",
+    "va", "cua", "cho", "cac", "ve", "viec", "xet", "quyet", "dinh", "thong", "qua", "nam", "lai", "theo", "to", "chuc",
 ];
 
 /// The best matter for `text`: the one whose name or alias has the most of
@@ -64,10 +63,7 @@ mod tests {
             guess(&p, "Xét kết nạp đảng viên mới cho chi bộ").map(|m| m.slug.as_str()),
             Some("ket-nap-dang-vien")
         );
-        assert_eq!(
-            guess(&p, "ket nap dang vein").map(|m| m.slug.as_str()),
-            Some("ket-nap-dang-vien")
-        );
+        assert_eq!(guess(&p, "ket nap dang vein").map(|m| m.slug.as_str()), Some("ket-nap-dang-vien"));
         assert!(guess(&p, "Thông qua biên bản").is_none());
     }
 }

@@ -10,15 +10,8 @@ use crate::span::{Span, Spanned};
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "status", rename_all = "kebab-case")]
 pub enum Value<T> {
-    Ok {
-        value: T,
-        span: Span,
-    },
-    Invalid {
-        raw: String,
-        span: Span,
-        problem: Problem,
-    },
+    Ok { value: T, span: Span },
+    Invalid { raw: String, span: Span, problem: Problem },
 }
 
 impl<T> Value<T> {
@@ -237,14 +230,7 @@ pub struct Record {
 impl Record {
     /// A written consultation: by its title or by `Hình thức: bằng văn bản`.
     pub fn is_written(&self) -> bool {
-        self.kind == RecordKind::Consultation
-            || matches!(
-                self.form,
-                Some(Value::Ok {
-                    value: Form::Written,
-                    ..
-                })
-            )
+        self.kind == RecordKind::Consultation || matches!(self.form, Some(Value::Ok { value: Form::Written, .. }))
     }
 
     /// Which agenda item a span lies in.

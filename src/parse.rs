@@ -71,9 +71,7 @@ pub enum Expected {
 
 pub fn parse(text: &str) -> Result<Vec<Line<'_>>, ParseFailure> {
     let mut pairs = RecordParser::parse(Rule::record, text).map_err(|e| failure(text, e))?;
-    let record = pairs
-        .next()
-        .expect("the record rule always yields one pair");
+    let record = pairs.next().expect("the record rule always yields one pair");
     let mut lines = Vec::with_capacity(text.len() / 30);
     for pair in record.into_inner() {
         if let Some(line) = lower_pair(pair) {
@@ -96,12 +94,7 @@ fn lower_pair(pair: Pair<'_, Rule>) -> Option<Line<'_>> {
             let marks = inner.next()?;
             let text = inner.next()?;
             let (t, ts) = trim_end(text.as_str(), span_of(&text));
-            Line::Heading {
-                level: marks.as_str().len(),
-                text: t,
-                span,
-                text_span: ts,
-            }
+            Line::Heading { level: marks.as_str().len(), text: t, span, text_span: ts }
         }
         Rule::field | Rule::list_item => {
             let in_list = pair.as_rule() == Rule::list_item;
@@ -120,14 +113,7 @@ fn lower_pair(pair: Pair<'_, Rule>) -> Option<Line<'_>> {
                 (Some(k), Some(v), _) => {
                     let (key, key_span) = trim_end(k.as_str(), span_of(&k));
                     let (value, value_span) = trim_end(v.as_str(), span_of(&v));
-                    Line::Field {
-                        key,
-                        key_span,
-                        value,
-                        value_span,
-                        in_list,
-                        span,
-                    }
+                    Line::Field { key, key_span, value, value_span, in_list, span }
                 }
                 (_, _, Some(t)) => {
                     let (text, span) = trim_end(t.as_str(), span_of(&t));
@@ -151,18 +137,12 @@ fn lower_pair(pair: Pair<'_, Rule>) -> Option<Line<'_>> {
             let mut reason = "";
             for p in pair.into_inner() {
                 match p.as_rule() {
-                    Rule::rule_list => {
-                        rules = p.into_inner().map(|r| (r.as_str(), span_of(&r))).collect()
-                    }
+                    Rule::rule_list => rules = p.into_inner().map(|r| (r.as_str(), span_of(&r))).collect(),
                     Rule::reason => reason = p.as_str().trim(),
                     _ => {}
                 }
             }
-            Line::Suppression {
-                rules,
-                reason,
-                span,
-            }
+            Line::Suppression { rules, reason, span }
         }
         _ => return None,
     })
@@ -188,10 +168,7 @@ fn failure(text: &str, e: pest::error::Error<Rule>) -> ParseFailure {
         // pest stops at the end of the file; the clerk needs the `<!--`
         // that was never closed.
         let open = unclosed_comment(text, pos).unwrap_or(pos);
-        return ParseFailure {
-            span: Span::new(open, open + 4),
-            expected: Expected::CommentClose,
-        };
+        return ParseFailure { span: Span::new(open, open + 4), expected: Expected::CommentClose };
     }
     let expected = if has(Rule::allow_close) {
         Expected::AllowClose
@@ -204,14 +181,8 @@ fn failure(text: &str, e: pest::error::Error<Rule>) -> ParseFailure {
     } else {
         Expected::Other
     };
-    let end = text[pos..]
-        .chars()
-        .next()
-        .map_or(pos, |c| pos + c.len_utf8());
-    ParseFailure {
-        span: Span::new(pos, end),
-        expected,
-    }
+    let end = text[pos..].chars().next().map_or(pos, |c| pos + c.len_utf8());
+    ParseFailure { span: Span::new(pos, end), expected }
 }
 
 /// The last `<!--` before `pos` that has no `-->` after it.
@@ -236,15 +207,7 @@ mod tests {
                 _ => None,
             })
             .collect();
-        assert_eq!(
-            keys,
-            vec![
-                ("Cơ quan", "BTV"),
-                ("Chủ trì", "An"),
-                ("Số", "1"),
-                ("Thư ký", "Mai")
-            ]
-        );
+        assert_eq!(keys, vec![("Cơ quan", "BTV"), ("Chủ trì", "An"), ("Số", "1"), ("Thư ký", "Mai")]);
     }
 
     #[test]
@@ -254,10 +217,7 @@ mod tests {
         assert!(matches!(lines[0], Line::Comment { .. }));
         match &lines[1] {
             Line::Suppression { rules, reason, .. } => {
-                assert_eq!(
-                    rules.iter().map(|r| r.0).collect::<Vec<_>>(),
-                    ["quorum", "votes"]
-                );
+                assert_eq!(rules.iter().map(|r| r.0).collect::<Vec<_>>(), ["quorum", "votes"]);
                 assert_eq!(*reason, "họp trực tuyến");
             }
             other => panic!("{other:?}"),

@@ -64,8 +64,7 @@ pub struct Quorum {
 impl Quorum {
     /// The fewest members present that make a quorum.
     pub fn needed(&self, members: u32) -> u32 {
-        (u64::from(members) * u64::from(self.numerator))
-            .div_ceil(u64::from(self.denominator.max(1))) as u32
+        (u64::from(members) * u64::from(self.numerator)).div_ceil(u64::from(self.denominator.max(1))) as u32
     }
 }
 
@@ -169,12 +168,16 @@ pub struct Matter {
     pub consent: Option<String>,
 }
 
+/// Why a profile cannot be used, with the byte range when the TOML parser knows it.
 #[derive(Debug)]
-pub struct ProfileError(pub String);
+pub struct ProfileError {
+    pub message: String,
+    pub span: Option<std::ops::Range<usize>>,
+}
 
 impl std::fmt::Display for ProfileError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.message)
     }
 }
 
@@ -184,14 +187,15 @@ impl Profile {
     }
 
     pub fn from_toml(text: &str) -> Result<Profile, ProfileError> {
-        let mut p: Profile = toml::from_str(text).map_err(|e| ProfileError(e.to_string()))?;
+        let mut p: Profile =
+            toml::from_str(text).map_err(|e| ProfileError { message: e.message().to_string(), span: e.span() })?;
         p.validate()?;
         p.build_index();
         Ok(p)
     }
 
     fn validate(&self) -> Result<(), ProfileError> {
-        let err = |m: String| Err(ProfileError(m));
+        let err = |message: String| Err(ProfileError { message, span: None });
         for m in &self.matters {
             if self.body(&m.body).is_none() {
                 return err(format!("matter `{}`: unknown body `{}`", m.slug, m.body));
@@ -201,10 +205,7 @@ impl Profile {
             }
         }
         if self.body(&self.urgent.body).is_none() {
-            return err(format!(
-                "[urgent] body `{}` is not a body",
-                self.urgent.body
-            ));
+            return err(format!("[urgent] body `{}` is not a body", self.urgent.body));
         }
         if self.quorum.denominator == 0 {
             return err("[quorum] denominator must not be 0".into());
@@ -239,19 +240,12 @@ impl Profile {
     pub fn body_named(&self, name: &str) -> Option<&Body> {
         let f = fold(name);
         let f = f.trim_end_matches('.');
-        self.index
-            .body_names
-            .iter()
-            .find(|(n, _)| n == f)
-            .map(|&(_, i)| &self.bodies[i])
+        self.index.body_names.iter().find(|(n, _)| n == f).map(|&(_, i)| &self.bodies[i])
     }
 
     /// All the names of the bodies, folded, to suggest the closest.
     pub fn body_names(&self) -> impl Iterator<Item = (&str, &Body)> {
-        self.index
-            .body_names
-            .iter()
-            .map(|(n, i)| (n.as_str(), &self.bodies[*i]))
+        self.index.body_names.iter().map(|(n, i)| (n.as_str(), &self.bodies[*i]))
     }
 
     pub fn matter(&self, slug: &str) -> Option<&Matter> {
@@ -262,19 +256,12 @@ impl Profile {
     pub fn matter_named(&self, name: &str) -> Option<&Matter> {
         let f = fold(name);
         let f = f.trim_end_matches('.');
-        self.index
-            .matter_names
-            .iter()
-            .find(|(n, _)| n == f)
-            .map(|&(_, i)| &self.matters[i])
+        self.index.matter_names.iter().find(|(n, _)| n == f).map(|&(_, i)| &self.matters[i])
     }
 
     /// Every (folded name, matter) pair, for suggestions.
     pub fn matter_names(&self) -> impl Iterator<Item = (&str, &Matter)> {
-        self.index
-            .matter_names
-            .iter()
-            .map(|(n, i)| (n.as_str(), &self.matters[*i]))
+        self.index.matter_names.iter().map(|(n, i)| (n.as_str(), &self.matters[*i]))
     }
 
     pub fn field(&self, slug: &str) -> Option<&Field> {
@@ -284,22 +271,9 @@ impl Profile {
     /// Role names (folded) of the secretary and deputies, to tell a role
     /// from a reason in `(…)`.
     pub fn role_words(&self) -> Vec<String> {
-        let mut v: Vec<String> = self
-            .chair
-            .secretary_roles
-            .iter()
-            .chain(&self.chair.deputy_roles)
-            .map(|r| fold(r))
-            .collect();
-        v.extend(
-            [
-                "uy vien",
-                "uy vien btv",
-                "uy vien ban thuong vu",
-                "uy vien bch",
-            ]
-            .map(String::from),
-        );
+        let mut v: Vec<String> =
+            self.chair.secretary_roles.iter().chain(&self.chair.deputy_roles).map(|r| fold(r)).collect();
+        v.extend(["uy vien", "uy vien btv", "uy vien ban thuong vu", "uy vien bch"].map(String::from));
         v
     }
 }
@@ -314,20 +288,9 @@ mod tests {
         assert_eq!(p.body_named("Ban Thuong vu Dang uy").unwrap().code, "BTV");
         assert_eq!(p.body_named("ĐẢNG ỦY").unwrap().code, "BCH");
         assert_eq!(p.body_named("tt").unwrap().code, "TT");
-        assert_eq!(
-            p.matter_named("ket-nap-dang-vien").unwrap().slug,
-            "ket-nap-dang-vien"
-        );
-        assert_eq!(
-            p.matter_named("Kết nạp đảng viên").unwrap().slug,
-            "ket-nap-dang-vien"
-        );
-        assert_eq!(
-            p.matter_named("tiep nhan, chuyen can bo, cong chuc")
-                .unwrap()
-                .slug,
-            "tiep-nhan-chuyen-can-bo"
-        );
+        assert_eq!(p.matter_named("ket-nap-dang-vien").unwrap().slug, "ket-nap-dang-vien");
+        assert_eq!(p.matter_named("Kết nạp đảng viên").unwrap().slug, "ket-nap-dang-vien");
+        assert_eq!(p.matter_named("tiep nhan, chuyen can bo, cong chuc").unwrap().slug, "tiep-nhan-chuyen-can-bo");
         assert_eq!(p.matters.len(), 42);
     }
 

@@ -42,6 +42,22 @@ impl<T> Spanned<T> {
     }
 }
 
+/// A place in a file: its span and, precomputed, its line and column, so
+/// that findings can be positioned without keeping the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pos {
+    pub span: Span,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Pos {
+    pub fn of(text: &str, span: Span) -> Pos {
+        let (line, column) = line_col(text, span.start);
+        Pos { span, line, column }
+    }
+}
+
 /// 1-based line and column (in Unicode code points, a leading BOM not
 /// counted) of byte `offset` in `text`.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
@@ -49,11 +65,7 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset];
     let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let col = before[line_start..]
-        .chars()
-        .filter(|&c| c != '\u{feff}')
-        .count()
-        + 1;
+    let col = before[line_start..].chars().filter(|&c| c != '\u{feff}').count() + 1;
     (line, col)
 }
 

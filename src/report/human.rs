@@ -5,8 +5,8 @@
 use std::fmt;
 
 use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
-    MietteSpanContents, SourceCode, SourceSpan, SpanContents,
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents, SourceCode,
+    SourceSpan, SpanContents,
 };
 
 use crate::check::FileResult;
@@ -84,9 +84,7 @@ impl Diagnostic for Report<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.help
-            .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -100,46 +98,33 @@ impl Diagnostic for Report<'_> {
             Some(f.label.clone()).filter(|l| !l.is_empty()),
             (f.span.start, f.span.len()),
         );
-        let rest = f.labels.iter().map(|l| {
-            LabeledSpan::new_with_span(Some(l.text.clone()), (l.span.start, l.span.len()))
-        });
+        let rest =
+            f.labels.iter().map(|l| LabeledSpan::new_with_span(Some(l.text.clone()), (l.span.start, l.span.len())));
         Some(Box::new(std::iter::once(first).chain(rest)))
     }
 }
 
-/// Renders every finding of one file.
-pub fn render_file(r: &FileResult, style: &Style, out: &mut String) {
+/// The text to show snippets from: read again from disk (results do not
+/// keep texts), lossily for a file that is not UTF-8.
+pub fn text_of(r: &FileResult) -> Option<String> {
+    r.file.as_ref().and_then(|p| std::fs::read(p).ok()).map(|b| String::from_utf8_lossy(&b).into_owned())
+}
+
+/// Renders every finding of one file; `text` is the file's text, if it can be shown.
+pub fn render_file(r: &FileResult, text: Option<&str>, style: &Style, out: &mut String) {
     if r.findings.is_empty() {
         return;
     }
-    let theme = if style.color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
-    let handler = GraphicalReportHandler::new_themed(theme)
-        .with_width(style.width)
-        .with_links(false);
-    let source = r.text.as_ref().map(|t| Source {
-        name: r.path.clone(),
-        text: t.clone(),
-    });
+    let theme = if style.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let handler = GraphicalReportHandler::new_themed(theme).with_width(style.width).with_links(false);
+    let source = text.map(|t| Source { name: r.path.clone(), text: t.to_string() });
     for f in &r.findings {
-        let more = tr!(
-            style.lang,
-            "xem thêm: bienban explain {}",
-            "more: bienban explain {}",
-            f.rule
-        );
+        let more = tr!(style.lang, "xem thêm: bienban explain {}", "more: bienban explain {}", f.rule);
         let help = Some(match &f.help {
             Some(h) => format!("{h}\n{more}"),
             None => more,
         });
-        let report = Report {
-            finding: f,
-            source: source.as_ref(),
-            help,
-        };
+        let report = Report { finding: f, source: source.as_ref(), help };
         if source.is_none() {
             // No text to show: name the file in the message line itself.
             out.push_str(&format!("{}: ", r.path));
@@ -147,4 +132,37 @@ pub fn render_file(r: &FileResult, style: &Style, out: &mut String) {
         let _ = handler.render_report(out, &report);
         out.push('\n');
     }
+}
+
+/// A problem outside the records (bienban.toml, a profile): a miette
+/// report with the offending line, code `bienban::config`.
+pub fn render_problem(
+    path: &str,
+    text: &str,
+    span: Option<std::ops::Range<usize>>,
+    message: &str,
+    help: Option<&str>,
+    lang: Lang,
+    color: bool,
+) -> String {
+    let span = span.unwrap_or(0..0);
+    let f = Finding {
+        rule: "config",
+        severity: Severity::Error,
+        message: tr!(lang, "{}: {}", "{}: {}", path, message),
+        span: crate::span::Span::new(span.start.min(text.len()), span.end.min(text.len())),
+        label: tr!(lang, "ở đây", "here"),
+        labels: Vec::new(),
+        help: help.map(str::to_string),
+        article: None,
+        line: 0,
+        column: 0,
+    };
+    let source = (!text.is_empty()).then(|| Source { name: path.to_string(), text: text.to_string() });
+    let report = Report { finding: &f, source: source.as_ref(), help: f.help.clone() };
+    let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let mut out = String::new();
+    let _ =
+        GraphicalReportHandler::new_themed(theme).with_width(100).with_links(false).render_report(&mut out, &report);
+    out
 }

@@ -1,17 +1,19 @@
-//! JSON output, exactly as FORMAT.md specifies:
+//! JSON output, as FORMAT.md specifies:
 //! `{"diagnostics": [{"rule", "severity", "path", "line", "column",
-//! "message", "article"}…], "files_checked": N}`.
+//! "message", "article"}…], "files_checked": N}` — extended with
+//! `"suppressed"`: the findings that suppression comments set aside, with
+//! their reasons, so an audit sees them.
 
 use serde::Serialize;
 
 use crate::check::FileResult;
-use crate::finding::Severity;
-use crate::span::line_col;
+use crate::finding::{Finding, Severity};
 
 #[derive(Serialize)]
 struct Output<'a> {
     diagnostics: Vec<Diagnostic<'a>>,
     files_checked: usize,
+    suppressed: Vec<Suppressed<'a>>,
 }
 
 #[derive(Serialize)]
@@ -25,28 +27,33 @@ struct Diagnostic<'a> {
     article: Option<&'a str>,
 }
 
-pub fn render(results: &[FileResult]) -> String {
-    let mut diagnostics = Vec::new();
-    for r in results {
-        for f in &r.findings {
-            let (line, column) = r
-                .text
-                .as_deref()
-                .map_or((1, 1), |t| line_col(t, f.span.start));
-            diagnostics.push(Diagnostic {
-                rule: f.rule,
-                severity: f.severity,
-                path: &r.path,
-                line,
-                column,
-                message: &f.message,
-                article: f.article.as_deref(),
-            });
-        }
+#[derive(Serialize)]
+struct Suppressed<'a> {
+    #[serde(flatten)]
+    diagnostic: Diagnostic<'a>,
+    reason: &'a str,
+}
+
+fn diagnostic<'a>(path: &'a str, f: &'a Finding) -> Diagnostic<'a> {
+    Diagnostic {
+        rule: f.rule,
+        severity: f.severity,
+        path,
+        line: f.line.max(1),
+        column: f.column.max(1),
+        message: &f.message,
+        article: f.article.as_deref(),
     }
-    let out = Output {
-        diagnostics,
-        files_checked: results.len(),
-    };
+}
+
+pub fn render(results: &[FileResult]) -> String {
+    let diagnostics = results.iter().flat_map(|r| r.findings.iter().map(|f| diagnostic(&r.path, f))).collect();
+    let suppressed = results
+        .iter()
+        .flat_map(|r| {
+            r.suppressed.iter().map(|a| Suppressed { diagnostic: diagnostic(&r.path, &a.finding), reason: &a.reason })
+        })
+        .collect();
+    let out = Output { diagnostics, files_checked: results.len(), suppressed };
     serde_json::to_string_pretty(&out).expect("plain data serialises")
 }

@@ -28,10 +28,7 @@ impl Totals {
     /// `12 tệp, 3 lỗi, 2 cảnh báo`.
     pub fn summary(&self, l: Lang) -> String {
         match l {
-            Lang::Vi => format!(
-                "{} tệp, {} lỗi, {} cảnh báo",
-                self.files, self.errors, self.warnings
-            ),
+            Lang::Vi => format!("{} tệp, {} lỗi, {} cảnh báo", self.files, self.errors, self.warnings),
             Lang::En => format!(
                 "{} {}, {} {}, {} {}",
                 self.files,

@@ -39,10 +39,7 @@ impl Rule for AttendanceRule {
             Value::Invalid { .. } => None,
         });
         let listed = a.present.len();
-        let list_span = a
-            .present
-            .first()
-            .map(|f| Span::new(f.span.start, a.present.last().unwrap().span.end));
+        let list_span = a.present.first().map(|f| Span::new(f.span.start, a.present.last().unwrap().span.end));
 
         // The stated count against the names listed.
         if let (Some((c, span)), Some(ls)) = (count, list_span) {
@@ -60,26 +57,16 @@ impl Rule for AttendanceRule {
                         ),
                     )
                     .label(tr!(l, "ghi {}", "{} stated", c.n))
-                    .also(
-                        ls,
-                        tr!(l, "{} người được liệt kê", "{} names listed", listed),
-                    )
-                    .help(tr!(
-                        l,
-                        "sửa số có mặt hoặc danh sách cho khớp nhau",
-                        "make the count and the list agree"
-                    ))
+                    .also(ls, tr!(l, "{} người được liệt kê", "{} names listed", listed))
+                    .help(tr!(l, "sửa số có mặt hoặc danh sách cho khớp nhau", "make the count and the list agree"))
                     .article(&cx.profile.quorum.article),
                 );
             }
         }
         // `7/9` against `Tổng số thành viên`.
-        if let (Some((c, span)), Some(members)) = (
-            count,
-            a.members
-                .as_ref()
-                .and_then(|m| m.ok().map(|v| (*v, m.span()))),
-        ) {
+        if let (Some((c, span)), Some(members)) =
+            (count, a.members.as_ref().and_then(|m| m.ok().map(|v| (*v, m.span()))))
+        {
             if let Some(of) = c.of.filter(|&of| of != members.0) {
                 out.push(
                     finding(
@@ -108,15 +95,10 @@ impl Rule for AttendanceRule {
             }
         }
         // Present + absent against members (meetings only).
-        if let (Some(members), Some(present), false) = (facts.members, facts.present, facts.written)
-        {
+        if let (Some(members), Some(present), false) = (facts.members, facts.present, facts.written) {
             let absent = a.absent.len() as u32;
             if present + absent != members {
-                let members_span = a
-                    .members
-                    .as_ref()
-                    .map(Value::span)
-                    .unwrap_or(rec.title.span);
+                let members_span = a.members.as_ref().map(Value::span).unwrap_or(rec.title.span);
                 let mut f = finding(
                     &DOC,
                     members_span,
@@ -139,16 +121,8 @@ impl Rule for AttendanceRule {
             }
         }
         // Ballots returned against ballots sent.
-        if let (
-            Some(Value::Ok {
-                value: sent,
-                span: ss,
-            }),
-            Some(Value::Ok {
-                value: back,
-                span: bs,
-            }),
-        ) = (&a.ballots_sent, &a.ballots_returned)
+        if let (Some(Value::Ok { value: sent, span: ss }), Some(Value::Ok { value: back, span: bs })) =
+            (&a.ballots_sent, &a.ballots_returned)
         {
             if back > sent {
                 out.push(
@@ -175,23 +149,14 @@ impl Rule for AttendanceRule {
         }
         // Names twice, or both present and absent.
         let mut seen: Vec<(&str, Span, bool)> = Vec::new();
-        let people = a
-            .present
-            .iter()
-            .map(|p| (p, true))
-            .chain(a.absent.iter().map(|x| (&x.person, false)));
+        let people = a.present.iter().map(|p| (p, true)).chain(a.absent.iter().map(|x| (&x.person, false)));
         for (p, present) in people {
             if p.key.is_empty() {
                 continue;
             }
             if let Some(&(_, first, first_present)) = seen.iter().find(|(k, _, _)| *k == p.key) {
                 let msg = if first_present != present {
-                    tr!(
-                        l,
-                        "{} vừa có mặt vừa vắng mặt",
-                        "{} is both present and absent",
-                        p.name
-                    )
+                    tr!(l, "{} vừa có mặt vừa vắng mặt", "{} is both present and absent", p.name)
                 } else {
                     tr!(l, "{} được ghi hai lần", "{} is listed twice", p.name)
                 };

@@ -62,12 +62,8 @@ impl Rule for ChairRule {
         let a = &rec.attendance;
         // The role as written, or as the present list gives it.
         let listed = |p: &Person| p.key == chair.key;
-        let role_text = chair.role.as_deref().or_else(|| {
-            a.present
-                .iter()
-                .find(|p| listed(p))
-                .and_then(|p| p.role.as_deref())
-        });
+        let role_text =
+            chair.role.as_deref().or_else(|| a.present.iter().find(|p| listed(p)).and_then(|p| p.role.as_deref()));
         let l = cx.lang;
         let message = match role_of(role_text, c) {
             Role::Secretary | Role::Unknown => return,
@@ -76,10 +72,8 @@ impl Rule for ChairRule {
                     let f = fold(r);
                     c.delegation_words.iter().any(|w| f.contains(&fold(w)))
                 });
-                let secretary_absent = a
-                    .absent
-                    .iter()
-                    .any(|x| matches!(role_of(x.person.role.as_deref(), c), Role::Secretary));
+                let secretary_absent =
+                    a.absent.iter().any(|x| matches!(role_of(x.person.role.as_deref(), c), Role::Secretary));
                 if delegated || secretary_absent {
                     return;
                 }

@@ -50,9 +50,8 @@ impl Rule for Competence {
                 continue;
             }
             // Exception: the urgent body acting by delegation or urgently.
-            let excepted = body.code == p.urgent.body
-                && !owner.external
-                && (it.urgent.is_some() || it.delegation.is_some());
+            let excepted =
+                body.code == p.urgent.body && !owner.external && (it.urgent.is_some() || it.delegation.is_some());
             if excepted {
                 continue;
             }
@@ -60,7 +59,12 @@ impl Rule for Competence {
             let owner_name = l.pick(&owner.name, &owner.name_en);
             let body_name = l.pick(&body.name, &body.name_en);
             let help = if owner.external {
-                tr!(l, "việc này thuộc thẩm quyền {}: ghi `Đề nghị:` (đề nghị lên cấp trên) thay cho `Quyết định:`", "only the {} decides this: write `Đề nghị:` (a proposal upwards) instead of `Quyết định:`", owner_name)
+                tr!(
+                    l,
+                    "việc này thuộc thẩm quyền {}: ghi `Đề nghị:` (đề nghị lên cấp trên) thay cho `Quyết định:`",
+                    "only the {} decides this: write `Đề nghị:` (a proposal upwards) instead of `Quyết định:`",
+                    owner_name
+                )
             } else if body.code == p.urgent.body {
                 tr!(
                     l,
@@ -90,16 +94,10 @@ impl Rule for Competence {
                 ),
             )
             .label(tr!(l, "quyết định này", "this decision"))
-            .help(format!(
-                "{help}. {}",
-                cite(l, &matter.article, &matter.quote)
-            ))
+            .help(format!("{help}. {}", cite(l, &matter.article, &matter.quote)))
             .article(&matter.article);
             if let Some(m) = &it.matter {
-                finding = finding.also(
-                    m.span,
-                    tr!(l, "loại việc của {}", "a matter of the {}", owner_name),
-                );
+                finding = finding.also(m.span, tr!(l, "loại việc của {}", "a matter of the {}", owner_name));
             }
             out.push(finding);
         }

@@ -33,8 +33,7 @@ impl Rule for HigherConsent {
         let l = cx.lang;
         let hc = &cx.profile.higher_consent;
         for (it, f) in rec.items.iter().zip(&facts.items) {
-            let (true, Some(matter), Some(act), None) =
-                (f.decision, f.matter, it.act.as_ref(), it.consent.as_ref())
+            let (true, Some(matter), Some(act), None) = (f.decision, f.matter, it.act.as_ref(), it.consent.as_ref())
             else {
                 continue;
             };

@@ -46,13 +46,7 @@ impl Rule for InvalidValue {
         .flatten()
         .collect();
         bad.extend(rec.items.iter().filter_map(|it| invalid(&it.votes)));
-        let body_names: Vec<&str> = cx
-            .profile
-            .bodies
-            .iter()
-            .filter(|b| !b.external)
-            .map(|b| b.name.as_str())
-            .collect();
+        let body_names: Vec<&str> = cx.profile.bodies.iter().filter(|b| !b.external).map(|b| b.name.as_str()).collect();
         for (span, raw, problem) in bad {
             out.push(describe(span, raw, problem, &body_names, cx.lang));
         }
@@ -110,7 +104,5 @@ fn describe(span: Span, raw: &str, problem: &Problem, bodies: &[&str], l: Lang) 
             tr!(l, "viết dạng `7 tán thành, 1 không tán thành, 1 không biểu quyết`, `7/9 tán thành` hoặc `nhất trí`", "write `7 tán thành, 1 không tán thành, 1 không biểu quyết` (in favour, against, abstaining), `7/9 tán thành` or `nhất trí` (unanimous)"),
         ),
     };
-    finding(&DOC, span, message)
-        .label(tr!(l, "giá trị này", "this value"))
-        .help(help)
+    finding(&DOC, span, message).label(tr!(l, "giá trị này", "this value")).help(help)
 }

@@ -14,7 +14,10 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "io",
     severity: Severity::Error,
     article: None,
-    summary: ["Không đọc được tệp (không có quyền, tệp mất, là thư mục…).", "The file cannot be read (permission denied, vanished, a folder…)."],
+    summary: [
+        "Không đọc được tệp (không có quyền, tệp mất, là thư mục…).",
+        "The file cannot be read (permission denied, vanished, a folder…).",
+    ],
     why: [
         "Một biên bản không đọc được là một biên bản chưa được kiểm tra; bienban báo lỗi và vẫn kiểm tra các tệp khác.",
         "A record that cannot be read has not been checked; bienban says so and goes on with the other files.",
@@ -37,12 +40,7 @@ pub fn unreadable(err: &std::io::Error, lang: Lang) -> Finding {
         std::io::ErrorKind::NotFound => tr!(l, "không tìm thấy tệp", "file not found"),
         _ => err.to_string(),
     };
-    finding(
-        &DOC,
-        Span::default(),
-        tr!(l, "không đọc được tệp: {}", "cannot read the file: {}", why),
-    )
-    .help(tr!(
+    finding(&DOC, Span::default(), tr!(l, "không đọc được tệp: {}", "cannot read the file: {}", why)).help(tr!(
         l,
         "kiểm tra đường dẫn và quyền đọc của tệp",
         "check the path and the file's read permission"

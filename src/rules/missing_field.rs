@@ -64,21 +64,10 @@ impl Rule for MissingField {
                 finding(
                     &DOC,
                     rec.title.span,
-                    tr!(
-                        l,
-                        "biên bản thiếu trường `{}`",
-                        "the record has no `{}` field",
-                        name
-                    ),
+                    tr!(l, "biên bản thiếu trường `{}`", "the record has no `{}` field", name),
                 )
                 .label(tr!(l, "biên bản này", "this record"))
-                .help(tr!(
-                    l,
-                    "thêm dòng `{}: {}`",
-                    "add a line `{}: {}`",
-                    name,
-                    example
-                )),
+                .help(tr!(l, "thêm dòng `{}: {}`", "add a line `{}: {}`", name, example)),
             );
         }
     }

@@ -37,20 +37,12 @@ impl Rule for MissingId {
                 finding(
                     &DOC,
                     rec.title.span,
-                    tr!(
-                        l,
-                        "biên bản lấy ý kiến bằng văn bản không có số",
-                        "a written consultation with no number"
-                    ),
+                    tr!(l, "biên bản lấy ý kiến bằng văn bản không có số", "a written consultation with no number"),
                 )
                 .label(tr!(l, "biên bản này", "this record"))
                 .help(format!(
                     "{} {}",
-                    tr!(
-                        l,
-                        "thêm dòng `Số: 05-BB/ĐU` dưới tiêu đề.",
-                        "add a line `Số: 05-BB/ĐU` under the title."
-                    ),
+                    tr!(l, "thêm dòng `Số: 05-BB/ĐU` dưới tiêu đề.", "add a line `Số: 05-BB/ĐU` under the title."),
                     cite(l, &rb.article, &rb.quote)
                 ))
                 .article(&rb.article),
@@ -65,10 +57,22 @@ impl Rule for MissingId {
                 continue;
             }
             out.push(
-                finding(&DOC, it.heading.span, tr!(l, "quyết định cấp bách của Thường trực không có số", "an urgent TT decision with no number"))
-                    .label(tr!(l, "mục này", "this item"))
-                    .help(format!("{} {}", tr!(l, "thêm dòng `Số: 09-QĐ/ĐU` vào mục để hội nghị sau ghi trong `Báo cáo lại`.", "add `Số: 09-QĐ/ĐU` to the item so the next meeting can list it in `Báo cáo lại`."), cite(l, &rb.article, &rb.quote)))
-                    .article(&rb.article),
+                finding(
+                    &DOC,
+                    it.heading.span,
+                    tr!(l, "quyết định cấp bách của Thường trực không có số", "an urgent TT decision with no number"),
+                )
+                .label(tr!(l, "mục này", "this item"))
+                .help(format!(
+                    "{} {}",
+                    tr!(
+                        l,
+                        "thêm dòng `Số: 09-QĐ/ĐU` vào mục để hội nghị sau ghi trong `Báo cáo lại`.",
+                        "add `Số: 09-QĐ/ĐU` to the item so the next meeting can list it in `Báo cáo lại`."
+                    ),
+                    cite(l, &rb.article, &rb.quote)
+                ))
+                .article(&rb.article),
             );
         }
     }

@@ -35,11 +35,7 @@ impl Rule for MissingVotes {
         }
         let l = cx.lang;
         for it in &rec.items {
-            let Some(act) = it
-                .act
-                .as_ref()
-                .filter(|a| a.value == crate::model::Act::Decision)
-            else {
+            let Some(act) = it.act.as_ref().filter(|a| a.value == crate::model::Act::Decision) else {
                 continue;
             };
             if it.votes.is_some() {

@@ -3,27 +3,33 @@
 //! passes). `ALL` is the one registry: the checker, `bienban rules`, the
 //! generated docs and the doc-example tests all read it.
 
+use crate::check::FileResult;
 use crate::facts::Facts;
 use crate::finding::{Finding, Severity};
 use crate::i18n::Lang;
-use crate::model::Record;
+use crate::model::{Date, Record};
 use crate::profile::Profile;
 
 mod absence_reason;
 mod attendance;
+mod between_sessions_report;
 mod chair;
 mod competence;
+mod duplicate_id;
 pub mod encoding;
 mod higher_consent;
 mod invalid_value;
 pub mod io;
 mod majority;
+mod meeting_frequency;
 mod missing_field;
 mod missing_id;
 mod missing_votes;
 mod quorum;
+mod report_back;
 pub mod syntax;
 mod unknown_matter;
+mod unknown_reference;
 pub mod unused_allow;
 mod urgent_carve_out;
 mod votes;
@@ -51,6 +57,8 @@ pub struct RuleDoc {
 
 pub enum Example {
     Record(&'static str),
+    /// Several records (path, text) checked as one archive.
+    Archive(&'static [(&'static str, &'static str)]),
     /// Bytes that are not text (for `encoding`).
     Bytes(&'static [u8]),
     /// Cannot be shown as a file (for `io`); the string says why.
@@ -73,7 +81,40 @@ pub trait Rule: Sync {
     fn check(&self, rec: &Record, facts: &Facts<'_>, cx: &Context<'_>, out: &mut Vec<Finding>);
 }
 
-/// Every rule, in the order of FORMAT.md's table.
+/// What the archive rules see besides the files.
+pub struct ArchiveContext<'a> {
+    pub profile: &'a Profile,
+    pub lang: Lang,
+    /// The configured period, if any (`meeting-frequency`).
+    pub period: Option<(Date, Date)>,
+}
+
+/// A rule over the whole archive: it reads the files' summaries and
+/// reports `(file index, finding)` pairs, positioned with `Finding::at`.
+pub trait ArchiveRule: Sync {
+    fn doc(&self) -> &'static RuleDoc;
+    fn check(&self, files: &[FileResult], cx: &ArchiveContext<'_>, out: &mut Vec<(usize, Finding)>);
+}
+
+/// The rules that need the whole archive.
+pub static ARCHIVE: &[&dyn ArchiveRule] = &[
+    &report_back::ReportBack,
+    &unknown_reference::UnknownReference,
+    &duplicate_id::DuplicateId,
+    &meeting_frequency::MeetingFrequency,
+    &between_sessions_report::BetweenSessionsReport,
+];
+
+/// Every rule's documentation: the single-record rules, then the archive rules.
+pub fn docs() -> impl Iterator<Item = &'static RuleDoc> {
+    ALL.iter().map(|r| r.doc()).chain(ARCHIVE.iter().map(|r| r.doc()))
+}
+
+pub fn doc(name: &str) -> Option<&'static RuleDoc> {
+    docs().find(|d| d.name == name)
+}
+
+/// Every single-record rule, in the order of FORMAT.md's table.
 pub static ALL: &[&dyn Rule] = &[
     &syntax::Syntax,
     &encoding::Encoding,
@@ -95,30 +136,11 @@ pub static ALL: &[&dyn Rule] = &[
     &unused_allow::UnusedAllow,
 ];
 
-/// Rules that need the whole archive (issue #3) are named here so that
-/// suppressions of them are not reported as unknown.
-pub const ARCHIVE_RULES: &[&str] = &[
-    "report-back",
-    "unknown-reference",
-    "duplicate-id",
-    "meeting-frequency",
-    "between-sessions-report",
-];
-
-pub fn find(name: &str) -> Option<&'static dyn Rule> {
-    ALL.iter().copied().find(|r| r.doc().name == name)
-}
-
-pub fn is_known(name: &str) -> bool {
-    find(name).is_some() || ARCHIVE_RULES.contains(&name)
-}
-
 /// Runs every rule on one record.
-pub fn check_record(rec: &Record, cx: &Context<'_>) -> Vec<Finding> {
-    let facts = Facts::of(rec, cx.profile);
+pub fn check_record(rec: &Record, facts: &Facts<'_>, cx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for rule in ALL {
-        rule.check(rec, &facts, cx, &mut out);
+        rule.check(rec, facts, cx, &mut out);
     }
     out
 }

@@ -40,12 +40,7 @@ impl Rule for QuorumRule {
         }
         let l = cx.lang;
         let a = &rec.attendance;
-        let at = a
-            .present_count
-            .as_ref()
-            .map(Value::span)
-            .or(a.present_line)
-            .unwrap_or(rec.title.span);
+        let at = a.present_count.as_ref().map(Value::span).or(a.present_line).unwrap_or(rec.title.span);
         let mut f = finding(
             &DOC,
             at,

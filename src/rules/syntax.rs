@@ -42,12 +42,7 @@ impl Rule for Syntax {
                 SyntaxProblem::MissingColon { key, span } => finding(
                     &DOC,
                     *span,
-                    tr!(
-                        l,
-                        "thiếu dấu hai chấm sau tên trường `{}`",
-                        "missing colon after the field name `{}`",
-                        key
-                    ),
+                    tr!(l, "thiếu dấu hai chấm sau tên trường `{}`", "missing colon after the field name `{}`", key),
                 )
                 .label(tr!(l, "cần dấu `:` ở đây", "a `:` is needed here"))
                 .help(tr!(
@@ -59,11 +54,7 @@ impl Rule for Syntax {
                 SyntaxProblem::ItemOutsideAgenda { span } => finding(
                     &DOC,
                     *span,
-                    tr!(
-                        l,
-                        "mục `###` nằm ngoài phần `## Nội dung`",
-                        "an `###` item outside the `## Nội dung` section"
-                    ),
+                    tr!(l, "mục `###` nằm ngoài phần `## Nội dung`", "an `###` item outside the `## Nội dung` section"),
                 )
                 .label(tr!(l, "mục này", "this item"))
                 .help(tr!(
@@ -82,33 +73,17 @@ pub fn unparsable(f: &ParseFailure, lang: Lang) -> Finding {
     let example = "`<!-- bienban: allow(quorum) lý do -->`";
     let (message, label, help) = match f.expected {
         Expected::CommentClose => (
-            tr!(
-                l,
-                "chú thích `<!--` không được đóng",
-                "the comment `<!--` is never closed"
-            ),
+            tr!(l, "chú thích `<!--` không được đóng", "the comment `<!--` is never closed"),
             tr!(l, "chú thích mở ở đây", "comment opened here"),
-            tr!(
-                l,
-                "thêm `-->` ở cuối chú thích",
-                "add `-->` at the end of the comment"
-            ),
+            tr!(l, "thêm `-->` ở cuối chú thích", "add `-->` at the end of the comment"),
         ),
         Expected::AllowClose => (
-            tr!(
-                l,
-                "thiếu dấu `)` sau danh sách quy tắc",
-                "missing `)` after the list of rules"
-            ),
+            tr!(l, "thiếu dấu `)` sau danh sách quy tắc", "missing `)` after the list of rules"),
             tr!(l, "cần `)` hoặc `,` ở đây", "`)` or `,` expected here"),
             tr!(l, "viết {}", "write {}", example),
         ),
         Expected::RuleName => (
-            tr!(
-                l,
-                "thiếu tên quy tắc trong `allow(…)`",
-                "missing rule name in `allow(…)`"
-            ),
+            tr!(l, "thiếu tên quy tắc trong `allow(…)`", "missing rule name in `allow(…)`"),
             tr!(l, "cần tên quy tắc ở đây", "a rule name is expected here"),
             tr!(l, "viết {}", "write {}", example),
         ),
@@ -118,11 +93,7 @@ pub fn unparsable(f: &ParseFailure, lang: Lang) -> Finding {
             tr!(l, "viết {}", "write {}", example),
         ),
         Expected::AllowKeyword => (
-            tr!(
-                l,
-                "sau `bienban:` phải là `allow(…)`",
-                "`bienban:` must be followed by `allow(…)`"
-            ),
+            tr!(l, "sau `bienban:` phải là `allow(…)`", "`bienban:` must be followed by `allow(…)`"),
             tr!(l, "cần `allow` ở đây", "`allow` expected here"),
             tr!(l, "viết {}", "write {}", example),
         ),

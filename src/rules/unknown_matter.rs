@@ -39,23 +39,13 @@ impl Rule for UnknownMatter {
             let (span, message, guessed) = match &it.matter {
                 Some(m) => (
                     m.span,
-                    tr!(
-                        l,
-                        "loại việc `{}` không có trong quy chế",
-                        "the regulation has no matter `{}`",
-                        m.value
-                    ),
-                    guess(cx.profile, &m.value).or_else(|| {
-                        guess(cx.profile, &format!("{} {}", it.heading.value, it.act_text))
-                    }),
+                    tr!(l, "loại việc `{}` không có trong quy chế", "the regulation has no matter `{}`", m.value),
+                    guess(cx.profile, &m.value)
+                        .or_else(|| guess(cx.profile, &format!("{} {}", it.heading.value, it.act_text))),
                 ),
                 None => (
                     it.act.as_ref().map_or(it.heading.span, |a| a.span),
-                    tr!(
-                        l,
-                        "quyết định không ghi `Loại việc`",
-                        "a decision with no `Loại việc`"
-                    ),
+                    tr!(l, "quyết định không ghi `Loại việc`", "a decision with no `Loại việc`"),
                     guess(cx.profile, &format!("{} {}", it.heading.value, it.act_text)),
                 ),
             };
@@ -71,12 +61,7 @@ impl Rule for UnknownMatter {
                 ),
                 None => tr!(l, "thêm dòng `Loại việc:` với tên loại việc trong quy chế, ví dụ `Loại việc: kết nạp đảng viên`", "add a `Loại việc:` line naming a matter of the regulation, e.g. `Loại việc: kết nạp đảng viên`"),
             };
-            out.push(
-                finding(&DOC, span, message)
-                    .label(tr!(l, "ở đây", "here"))
-                    .help(help)
-                    .article("Điều 1, 2, 3"),
-            );
+            out.push(finding(&DOC, span, message).label(tr!(l, "ở đây", "here")).help(help).article("Điều 1, 2, 3"));
         }
     }
 }

@@ -6,7 +6,7 @@ use crate::facts::Facts;
 use crate::finding::{Finding, Severity};
 use crate::i18n::Lang;
 use crate::model::Record;
-use crate::span::Span;
+use crate::span::Pos;
 use crate::tr;
 
 pub struct UnusedAllow;
@@ -34,17 +34,13 @@ impl Rule for UnusedAllow {
     fn check(&self, _: &Record, _: &Facts<'_>, _: &Context<'_>, _: &mut Vec<Finding>) {}
 }
 
-pub fn unused(rule: &str, span: Span, l: Lang) -> Finding {
+pub fn unused(rule: &str, pos: Pos, l: Lang) -> Finding {
     finding(
         &DOC,
-        span,
-        tr!(
-            l,
-            "chú thích bỏ qua `{}` không che phát hiện nào",
-            "the suppression of `{}` covers no finding",
-            rule
-        ),
+        pos.span,
+        tr!(l, "chú thích bỏ qua `{}` không che phát hiện nào", "the suppression of `{}` covers no finding", rule),
     )
+    .at(pos)
     .label(tr!(l, "không dùng đến", "unused"))
     .help(tr!(
         l,
@@ -54,7 +50,7 @@ pub fn unused(rule: &str, span: Span, l: Lang) -> Finding {
     ))
 }
 
-pub fn unknown_rule(rule: &str, suggestion: Option<&str>, span: Span, l: Lang) -> Finding {
+pub fn unknown_rule(rule: &str, suggestion: Option<&str>, pos: Pos, l: Lang) -> Finding {
     let help = match suggestion {
         Some(s) => tr!(
             l,
@@ -62,28 +58,17 @@ pub fn unknown_rule(rule: &str, suggestion: Option<&str>, span: Span, l: Lang) -
             "did you mean `{}`? See the rules with `bienban rules`",
             s
         ),
-        None => tr!(
-            l,
-            "xem danh sách quy tắc bằng `bienban rules`",
-            "see the rules with `bienban rules`"
-        ),
+        None => tr!(l, "xem danh sách quy tắc bằng `bienban rules`", "see the rules with `bienban rules`"),
     };
-    finding(
-        &DOC,
-        span,
-        tr!(
-            l,
-            "không có quy tắc nào tên `{}`",
-            "there is no rule named `{}`",
-            rule
-        ),
-    )
-    .label(tr!(l, "tên quy tắc", "rule name"))
-    .help(help)
+    finding(&DOC, pos.span, tr!(l, "không có quy tắc nào tên `{}`", "there is no rule named `{}`", rule))
+        .at(pos)
+        .label(tr!(l, "tên quy tắc", "rule name"))
+        .help(help)
 }
 
-pub fn no_reason(span: Span, l: Lang) -> Finding {
-    finding(&DOC, span, tr!(l, "chú thích bỏ qua không ghi lý do", "the suppression gives no reason"))
+pub fn no_reason(pos: Pos, l: Lang) -> Finding {
+    finding(&DOC, pos.span, tr!(l, "chú thích bỏ qua không ghi lý do", "the suppression gives no reason"))
+        .at(pos)
         .label(tr!(l, "thiếu lý do", "no reason"))
         .help(tr!(l, "ghi lý do sau dấu ngoặc, ví dụ `<!-- bienban: allow(quorum) họp trực tuyến, đã báo cáo Tỉnh ủy -->`", "write the reason after the parenthesis, e.g. `<!-- bienban: allow(quorum) online meeting, reported upwards -->`"))
 }

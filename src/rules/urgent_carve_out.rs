@@ -36,30 +36,29 @@ impl Rule for UrgentCarveOut {
         };
         let l = cx.lang;
         for (it, f) in rec.items.iter().zip(&facts.items) {
-            let (true, Some(matter), Some(urgent), None) = (
-                f.decision,
-                f.matter,
-                it.urgent.as_ref(),
-                it.delegation.as_ref(),
-            ) else {
+            let (true, Some(matter), Some(urgent), None) =
+                (f.decision, f.matter, it.urgent.as_ref(), it.delegation.as_ref())
+            else {
                 continue;
             };
             let Some(owner) = p.body(&matter.body) else {
                 continue;
             };
-            if owner.rank <= body.rank
-                || owner.external
-                || !p.urgent.excluded_fields.contains(&matter.field)
-            {
+            if owner.rank <= body.rank || owner.external || !p.urgent.excluded_fields.contains(&matter.field) {
                 continue;
             }
-            let field = p
-                .field(&matter.field)
-                .map_or(matter.field.as_str(), |f| l.pick(&f.name, &f.name_en));
+            let field = p.field(&matter.field).map_or(matter.field.as_str(), |f| l.pick(&f.name, &f.name_en));
             let mut finding = finding(
                 &DOC,
                 urgent.span,
-                tr!(l, "{} không được giải quyết cấp bách việc thuộc {} (`{}`)", "the {} may not decide urgently a matter of {} (`{}`)", l.pick(&body.name, &body.name_en), field, l.pick(&matter.name, &matter.name_en)),
+                tr!(
+                    l,
+                    "{} không được giải quyết cấp bách việc thuộc {} (`{}`)",
+                    "the {} may not decide urgently a matter of {} (`{}`)",
+                    l.pick(&body.name, &body.name_en),
+                    field,
+                    l.pick(&matter.name, &matter.name_en)
+                ),
             )
             .label(tr!(l, "lý do cấp bách", "the urgent reason"))
             .help(format!(

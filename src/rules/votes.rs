@@ -43,10 +43,26 @@ impl Rule for VotesRule {
                 ("người có mặt", "members present")
             };
             out.push(
-                finding(&DOC, *span, tr!(l, "{} phiếu biểu quyết nhưng chỉ có {} {}", "{} votes cast but only {} {}", cast, voters, l.pick(who, who_en)))
-                    .label(tr!(l, "{} phiếu", "{} votes", cast))
-                    .help(tr!(l, "kiểm tra lại kết quả biểu quyết: tán thành + không tán thành + không biểu quyết không vượt quá {}", "check the votes: in favour + against + abstaining cannot exceed {}", voters))
-                    .article("Điều 4.6"),
+                finding(
+                    &DOC,
+                    *span,
+                    tr!(
+                        l,
+                        "{} phiếu biểu quyết nhưng chỉ có {} {}",
+                        "{} votes cast but only {} {}",
+                        cast,
+                        voters,
+                        l.pick(who, who_en)
+                    ),
+                )
+                .label(tr!(l, "{} phiếu", "{} votes", cast))
+                .help(tr!(
+                    l,
+                    "kiểm tra lại kết quả biểu quyết: tán thành + không tán thành + không biểu quyết không vượt quá {}",
+                    "check the votes: in favour + against + abstaining cannot exceed {}",
+                    voters
+                ))
+                .article("Điều 4.6"),
             );
         }
     }

@@ -1,7 +1,7 @@
 //! Helpers shared by the integration tests: build records, check them.
 #![allow(dead_code)]
 
-use bienban::check::{check_bytes, FileResult, Options};
+use bienban::check::{check_alone, FileResult, Options};
 use bienban::i18n::Lang;
 use bienban::profile::Profile;
 use bienban::span::line_col;
@@ -12,25 +12,13 @@ pub fn check(text: &str) -> FileResult {
 
 pub fn check_lang(text: &str, lang: Lang) -> FileResult {
     let profile = Profile::builtin();
-    check_bytes(
-        "test.md",
-        text.as_bytes(),
-        &profile,
-        Options {
-            lang,
-            no_allow: false,
-        },
-    )
-    .expect("a record")
+    check_alone("test.md", text.as_bytes(), &profile, Options { lang, no_allow: false }).expect("a record")
 }
 
 /// `(rule, line)` of every finding.
 pub fn fired(text: &str) -> Vec<(&'static str, usize)> {
     let r = check(text);
-    r.findings
-        .iter()
-        .map(|f| (f.rule, line_col(text, f.span.start).0))
-        .collect()
+    r.findings.iter().map(|f| (f.rule, line_col(text, f.span.start).0)).collect()
 }
 
 pub fn rules(text: &str) -> Vec<&'static str> {
@@ -40,20 +28,21 @@ pub fn rules(text: &str) -> Vec<&'static str> {
 /// A meeting record of `body` with `members`, `present` (a count line),
 /// `absent` reasons and `items` (raw markdown after `## Nội dung`).
 pub fn meeting(body: &str, members: u32, present: u32, items: &str) -> String {
-    let absent: String = (0..members.saturating_sub(present))
-        .map(|i| format!("- Vắng {i}: có lý do, đi công tác\n"))
-        .collect();
-    let form = if body == "Thường trực" {
-        "hội ý"
+    let absent: String =
+        (0..members.saturating_sub(present)).map(|i| format!("- Vắng {i}: có lý do, đi công tác\n")).collect();
+    let form = if body == "Thường trực" { "hội ý" } else { "thường lệ" };
+    // A regular BCH meeting hears the BTV's between-sessions report.
+    let items = if body == "Ban Chấp hành" {
+        format!("{items}\n### Báo cáo giữa hai kỳ\n\nLoại việc: bao-cao-giua-hai-ky\nKết luận: Nhất trí.\n")
     } else {
-        "thường lệ"
+        items.to_string()
     };
     format!(
-        "# Biên bản hội nghị {body}\n\nSố: 01-BB/ĐU\nCơ quan: {body}\nHình thức: {form}\nThời gian: 8 giờ 00, ngày 15/03/2021\nChủ trì: Hoàng Văn Đức (Bí thư)\n\n## Thành phần\n\nTổng số thành viên: {members}\nCó mặt: {present}\n\nVắng mặt:\n{absent}\n## Nội dung\n\n{items}"
+        "# Biên bản hội nghị {body}\n\nCơ quan: {body}\nHình thức: {form}\nThời gian: 8 giờ 00, ngày 15/03/2021\nChủ trì: Hoàng Văn Đức (Bí thư)\n\n## Thành phần\n\nTổng số thành viên: {members}\nCó mặt: {present}\n\nVắng mặt:\n{absent}\n## Nội dung\n\n{items}"
     )
 }
 
 /// A decision item.
 pub fn decision(matter: &str, votes: &str) -> String {
-    format!("### 1. Việc cần quyết\n\nSố: 15-QĐ/ĐU\nLoại việc: {matter}\nQuyết định: Thông qua.\nBiểu quyết: {votes}\n")
+    format!("### 1. Việc cần quyết\n\nLoại việc: {matter}\nQuyết định: Thông qua.\nBiểu quyết: {votes}\n")
 }

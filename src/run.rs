@@ -1,0 +1,181 @@
+//! A whole run: the named paths are grouped by archive root (the nearest
+//! `bienban.toml` above them); each archive is read whole for the
+//! cross-record rules, but only the named files are reported — what a
+//! pre-commit hook needs. Without a root, the archive is what was named.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::archive;
+use crate::check::{self, FileResult, Options};
+use crate::config::{self, Config, ConfigError};
+use crate::discover::{discover, Target};
+use crate::i18n::Lang;
+use crate::profile::Profile;
+use crate::rules::io;
+
+pub struct Request<'a> {
+    pub paths: &'a [PathBuf],
+    /// `--lang`, which wins over the configuration's `lang`.
+    pub lang: Option<Lang>,
+    pub no_allow: bool,
+}
+
+pub struct Outcome {
+    /// The reported files, sorted by path.
+    pub results: Vec<FileResult>,
+    /// The language the run spoke (for the summary line).
+    pub lang: Lang,
+}
+
+pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
+    let (targets, walk_errors) = discover(req.paths);
+    let mut canon = Canon::default();
+    // Group the named files by root; `None` is "no bienban.toml above".
+    let mut groups: BTreeMap<Option<PathBuf>, Vec<(PathBuf, Target)>> = BTreeMap::new();
+    for t in targets {
+        let abs = canon.of(&t.path);
+        let root = canon.root_of(&abs);
+        groups.entry(root).or_default().push((abs, t));
+    }
+    let mut results = Vec::new();
+    let mut lang = req.lang.unwrap_or_default();
+    for (i, (root, named)) in groups.into_iter().enumerate() {
+        let (config, profile) = match &root {
+            Some(r) => load(r, req.lang)?,
+            None => (Config::default(), Profile::builtin()),
+        };
+        let group_lang = req.lang.or(config.lang).unwrap_or_default();
+        if i == 0 {
+            lang = group_lang;
+        }
+        let opts = Options { lang: group_lang, no_allow: req.no_allow };
+        results.extend(check_archive(root.as_deref(), named, &config, &profile, opts));
+    }
+    for e in walk_errors {
+        let f = io::unreadable(&e.error, lang);
+        results.push(FileResult {
+            path: e.display,
+            file: None,
+            findings: vec![f],
+            suppressed: Vec::new(),
+            summary: None,
+            suppressions: Vec::new(),
+            items: Vec::new(),
+        });
+    }
+    results.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(Outcome { results, lang })
+}
+
+/// Reads the archive (everything under `root`, or just `named`), runs every
+/// rule, and returns the results of the named files.
+fn check_archive(
+    root: Option<&Path>,
+    named: Vec<(PathBuf, Target)>,
+    config: &Config,
+    profile: &Profile,
+    opts: Options,
+) -> Vec<FileResult> {
+    // abs path → display, for the files to report.
+    let mut report: HashMap<PathBuf, String> = HashMap::new();
+    let mut all: Vec<(PathBuf, Option<String>)> = Vec::new();
+    for (abs, t) in named {
+        let rel = root.and_then(|r| abs.strip_prefix(r).ok());
+        if rel.is_some_and(|rel| !config.includes(rel)) {
+            continue; // excluded by the archive's configuration
+        }
+        report.insert(abs, t.display);
+    }
+    if let Some(r) = root {
+        let (under, _) = discover(&[r.to_path_buf()]);
+        for t in under {
+            let rel = t.path.strip_prefix(r).unwrap_or(&t.path);
+            if config.includes(rel) && !report.contains_key(&t.path) {
+                all.push((t.path, None));
+            }
+        }
+    }
+    all.extend(report.into_iter().map(|(p, d)| (p, Some(d))));
+    all.sort();
+    // Files read only for context are named relative to the current folder.
+    let cwd = std::env::current_dir().ok().and_then(|d| std::fs::canonicalize(d).ok());
+    let mut files: Vec<(FileResult, bool)> = all
+        .par_iter()
+        .filter_map(|(path, display)| {
+            let shown = display.clone().unwrap_or_else(|| shown_path(path, cwd.as_deref()));
+            check::check_path(path, &shown, profile, opts).map(|r| (r, display.is_some()))
+        })
+        .collect();
+    files.sort_by(|a, b| a.0.path.cmp(&b.0.path));
+    let (mut results, reported): (Vec<FileResult>, Vec<bool>) = files.into_iter().unzip();
+    archive::check(&mut results, profile, config, config.period(), opts);
+    results.into_iter().zip(reported).filter_map(|(r, keep)| keep.then_some(r)).collect()
+}
+
+fn shown_path(path: &Path, cwd: Option<&Path>) -> String {
+    let p = cwd.and_then(|c| path.strip_prefix(c).ok()).unwrap_or(path);
+    p.to_string_lossy().into_owned()
+}
+
+fn load(root: &Path, lang: Option<Lang>) -> Result<(Config, Profile), Box<ConfigError>> {
+    let path = root.join(config::FILE_NAME);
+    let lang = lang.unwrap_or_default();
+    let config = Config::load(&path, lang)?;
+    let profile = match &config.profile {
+        None => Profile::builtin(),
+        Some(p) => {
+            let file = root.join(p.get_ref());
+            let text = std::fs::read_to_string(&file).map_err(|e| ConfigError {
+                path: path.clone(),
+                text: std::fs::read_to_string(&path).unwrap_or_default(),
+                message: crate::tr!(
+                    lang,
+                    "không đọc được hồ sơ quy chế {}: {}",
+                    "cannot read the profile {}: {}",
+                    file.display(),
+                    e
+                ),
+                span: Some(p.span()),
+                help: None,
+            })?;
+            Profile::from_toml(&text).map_err(|e| ConfigError {
+                path: file.clone(),
+                message: e.message,
+                span: e.span,
+                help: None,
+                text,
+            })?
+        }
+    };
+    Ok((config, profile))
+}
+
+/// Canonical paths and archive roots, cached per folder: an archive of
+/// 100,000 records has few folders.
+#[derive(Default)]
+struct Canon {
+    dirs: HashMap<PathBuf, PathBuf>,
+    roots: HashMap<PathBuf, Option<PathBuf>>,
+}
+
+impl Canon {
+    fn of(&mut self, p: &Path) -> PathBuf {
+        let parent = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let dir = self
+            .dirs
+            .entry(parent.to_path_buf())
+            .or_insert_with(|| std::fs::canonicalize(parent).unwrap_or_else(|_| parent.to_path_buf()));
+        match p.file_name() {
+            Some(n) => dir.join(n),
+            None => dir.clone(),
+        }
+    }
+
+    fn root_of(&mut self, abs: &Path) -> Option<PathBuf> {
+        let dir = abs.parent()?.to_path_buf();
+        self.roots.entry(dir.clone()).or_insert_with(|| config::find_root(&dir)).clone()
+    }
+}
