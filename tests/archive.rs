@@ -119,7 +119,7 @@ fn without_a_period_only_whole_months_between_first_and_last_record_count() {
 #[test]
 fn a_pre_commit_call_on_one_file_matches_the_whole_archive_run() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples");
-    let whole = findings(&[root.clone()]);
+    let whole = findings(std::slice::from_ref(&root));
     for file in
         ["2021/tt/2021-10-20-tt-hoi-y.md", "2021/btv/2021-04-btv-thuong-le.md", "2021/btv/2021-11-btv-thuong-le.md"]
     {
