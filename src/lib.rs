@@ -13,6 +13,7 @@ pub mod docs;
 pub mod facts;
 pub mod finding;
 pub mod index;
+pub mod legacy;
 pub mod lower;
 pub mod matter_guess;
 pub mod model;
