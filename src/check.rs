@@ -31,6 +31,8 @@ pub struct FileResult {
     /// Where to read the text again to show snippets (`None` for text that
     /// came from memory or a file that could not be read).
     pub file: Option<PathBuf>,
+    /// The text itself, only for text that came from standard input.
+    pub text: Option<String>,
     pub findings: Vec<Finding>,
     pub suppressed: Vec<Applied>,
     /// For the cross-record rules; `None` when the file was not a readable record.
@@ -45,10 +47,12 @@ impl FileResult {
         self.findings.iter().filter(|f| f.severity == s).count()
     }
 
-    fn failed(path: &str, file: Option<&Path>, finding: Finding) -> FileResult {
+    /// A file that yielded one finding and nothing else (unreadable, not UTF-8, unparsable).
+    pub fn failed(path: &str, file: Option<&Path>, finding: Finding) -> FileResult {
         FileResult {
             path: path.to_string(),
             file: file.map(Path::to_path_buf),
+            text: None,
             findings: vec![finding],
             suppressed: Vec::new(),
             summary: None,
@@ -102,6 +106,7 @@ pub fn check_bytes(display: &str, bytes: &[u8], profile: &Profile, opts: Options
     Some(FileResult {
         path: display.to_string(),
         file: None,
+        text: None,
         findings,
         suppressed: Vec::new(),
         summary: Some(Summary::of(&rec, &facts, profile, text)),

@@ -1,17 +1,18 @@
 //! The command line: options, then the run, then the report. Exit status:
-//! 0 no error, 1 errors found, 2 the run itself failed.
+//! 0 no error, 1 errors found (or too many warnings), 2 the run itself failed.
 
-use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
+use crate::check::FileResult;
 use crate::config::{self, ConfigError};
 use crate::i18n::Lang;
-use crate::report::{self, human, Totals};
+use crate::report::{self, human, Positions, Totals};
 use crate::rules;
-use crate::run::{self, Request};
+use crate::run::{self, Request, Stdin};
 use crate::tr;
 
 #[derive(Parser, Debug)]
@@ -30,7 +31,7 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Check records (files, or folders walked for *.md).
+    /// Check records (files, folders walked for *.md, or `-` for standard input).
     Check(CheckArgs),
     /// List every rule with its severity and article.
     Rules,
@@ -44,23 +45,53 @@ pub enum Command {
         #[arg(default_value = ".")]
         dir: PathBuf,
     },
+    /// Print a shell completion script.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    Man,
 }
 
 #[derive(clap::Args, Debug)]
 pub struct CheckArgs {
-    /// Files or folders to check. Inside an archive (a folder with
-    /// bienban.toml), the whole archive is read but only these are reported.
+    /// Files or folders to check, or `-` for one record on standard input.
+    /// Inside an archive (a folder with bienban.toml), the whole archive is
+    /// read but only these are reported.
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, value_name = "PATH")]
+    pub output_file: Option<PathBuf>,
+    /// With `-`: the path of the record read from standard input, for
+    /// messages and for finding its archive.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
     /// When to use colours (NO_COLOR is honoured with `auto`).
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
     /// Audit mode: ignore every `<!-- bienban: allow(…) -->` comment.
     #[arg(long)]
     pub no_allow: bool,
+    /// Print the number of findings per rule instead of the findings.
+    #[arg(long)]
+    pub statistics: bool,
+    /// Exit 1 when there are more than N warnings.
+    #[arg(long, value_name = "N")]
+    pub max_warnings: Option<usize>,
+    /// Exit 0 even when errors are found (a run that fails still exits 2).
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Print only the findings: no summary line.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Number of threads (default: one per core).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
     /// Width of the human report, in columns.
     #[arg(long, default_value_t = 100, hide = true)]
     pub width: usize,
@@ -68,8 +99,22 @@ pub struct CheckArgs {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// miette's graphical report
     Human,
+    /// one line per finding: path:line:column: severity[rule] message
+    Short,
+    /// one JSON object (the documented contract)
     Json,
+    /// one JSON object per finding, one per line
+    JsonLines,
+    /// SARIF 2.1.0 (GitHub code scanning)
+    Sarif,
+    /// GitHub Actions annotations
+    Github,
+    /// JUnit XML
+    Junit,
+    /// GitLab code quality report
+    Gitlab,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -106,75 +151,151 @@ pub fn run(cli: Cli) -> ExitCode {
             }
         },
         Command::Init { dir } => init(&dir, lang),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "bienban", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
+        Command::Man => match clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(_) => ExitCode::from(2),
+        },
     }
 }
 
-fn init(dir: &std::path::Path, lang: Lang) -> ExitCode {
+/// Writes `contents` to `path` through a temporary file in the same folder
+/// and a rename: a reader never sees half a file, and a failure leaves nothing.
+pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = std::fs::File::create(&tmp)
+        .and_then(|mut f| f.write_all(contents).and_then(|_| f.sync_all()))
+        .and_then(|_| std::fs::rename(&tmp, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+fn init(dir: &Path, lang: Lang) -> ExitCode {
     let path = dir.join(config::FILE_NAME);
     if path.exists() {
         eprintln!("{}", tr!(lang, "{} đã có; không ghi đè", "{} already exists; not overwritten", path.display()));
         return ExitCode::from(2);
     }
-    // Write a temporary file and rename it: never a half-written config.
-    let tmp = dir.join(".bienban.toml.tmp");
-    let written = std::fs::write(&tmp, config::TEMPLATE).and_then(|_| std::fs::rename(&tmp, &path));
-    match written {
+    match write_atomically(&path, config::TEMPLATE.as_bytes()) {
         Ok(()) => {
             println!("{}", tr!(lang, "đã tạo {}", "created {}", path.display()));
             ExitCode::SUCCESS
         }
         Err(e) => {
-            let _ = std::fs::remove_file(&tmp);
             eprintln!("{}", tr!(lang, "không ghi được {}: {}", "cannot write {}: {}", path.display(), e));
             ExitCode::from(2)
         }
     }
 }
 
-fn use_color(c: Color) -> bool {
+fn use_color(c: Color, to_terminal: bool) -> bool {
     match c {
         Color::Always => true,
         Color::Never => false,
-        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        Color::Auto => to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     }
 }
 
 fn check(args: CheckArgs, lang: Option<Lang>) -> ExitCode {
-    let req = Request { paths: &args.paths, lang, no_allow: args.no_allow };
+    let fail_lang = lang.unwrap_or_default();
+    if let Some(n) = args.threads {
+        // Only the first call can set the global pool; later calls are no-ops.
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+    }
+    let stdin = if args.paths.len() == 1 && args.paths[0] == Path::new("-") {
+        let mut bytes = Vec::new();
+        if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
+            eprintln!("{}", tr!(fail_lang, "không đọc được đầu vào chuẩn: {}", "cannot read standard input: {}", e));
+            return ExitCode::from(2);
+        }
+        Some(Stdin { bytes, filename: args.stdin_filename.clone() })
+    } else {
+        None
+    };
+    let to_terminal = args.output_file.is_none() && std::io::stdout().is_terminal();
+    let req = Request { paths: &args.paths, stdin, lang, no_allow: args.no_allow };
     let outcome = match run::run(&req) {
         Ok(o) => o,
         Err(e) => {
-            eprint!("{}", config_error(&e, lang.unwrap_or_default(), use_color(args.color)));
+            eprint!("{}", config_error(&e, fail_lang, use_color(args.color, std::io::stderr().is_terminal())));
             return ExitCode::from(2);
         }
     };
     let lang = outcome.lang;
     let results = outcome.results;
     let totals = Totals::of(&results);
-    let mut out = String::new();
-    match args.format {
-        Format::Json => {
-            out.push_str(&report::json::render(&results));
-            out.push('\n');
+    let out = render(&args, &results, &totals, lang, use_color(args.color, to_terminal));
+    let written = match &args.output_file {
+        Some(path) => write_atomically(path, out.as_bytes()).map_err(|e| (path.display().to_string(), e)),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(out.as_bytes()).and_then(|_| stdout.flush()).map_err(|e| ("stdout".to_string(), e))
         }
-        Format::Human => {
-            let style = human::Style { color: use_color(args.color), width: args.width, lang };
-            for r in &results {
-                human::render_file(r, human::text_of(r).as_deref(), &style, &mut out);
-            }
-            out.push_str(&totals.summary(lang));
-            out.push('\n');
-        }
-    }
-    let mut stdout = std::io::stdout().lock();
-    if stdout.write_all(out.as_bytes()).and_then(|_| stdout.flush()).is_err() {
+    };
+    if let Err((what, e)) = written {
+        eprintln!(
+            "{}",
+            tr!(fail_lang, "không ghi được báo cáo vào {}: {}", "cannot write the report to {}: {}", what, e)
+        );
         return ExitCode::from(2);
     }
-    if totals.errors > 0 {
+    let too_many_warnings = args.max_warnings.is_some_and(|n| totals.warnings > n);
+    if !args.exit_zero && (totals.errors > 0 || too_many_warnings) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
+}
+
+fn render(args: &CheckArgs, results: &[FileResult], totals: &Totals, lang: Lang, color: bool) -> String {
+    let mut out = String::new();
+    let summary = |out: &mut String| {
+        if !args.quiet {
+            out.push_str(&totals.summary(lang));
+            out.push('\n');
+        }
+    };
+    if args.statistics {
+        out.push_str(&report::statistics(results, lang));
+        summary(&mut out);
+        return out;
+    }
+    match args.format {
+        Format::Human => {
+            let style = human::Style { color, width: args.width, lang };
+            for r in results {
+                human::render_file(r, human::text_of(r).as_deref(), &style, &mut out);
+            }
+            summary(&mut out);
+        }
+        Format::Short => {
+            out.push_str(&report::short::render(results));
+            summary(&mut out);
+        }
+        Format::Json => {
+            out.push_str(&report::json::render(results));
+            out.push('\n');
+        }
+        Format::JsonLines => out.push_str(&report::json::render_lines(results)),
+        Format::Sarif => {
+            out.push_str(&report::sarif::render(results, &Positions::of(results), lang));
+            out.push('\n');
+        }
+        Format::Github => out.push_str(&report::github::render(results, &Positions::of(results))),
+        Format::Junit => out.push_str(&report::junit::render(results)),
+        Format::Gitlab => {
+            out.push_str(&report::gitlab::render(results, &Positions::of(results)));
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// A configuration or profile problem as a miette report pointing at the line.

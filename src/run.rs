@@ -18,9 +18,18 @@ use crate::rules::io;
 
 pub struct Request<'a> {
     pub paths: &'a [PathBuf],
+    /// `check -`: one record from standard input instead of `paths`.
+    pub stdin: Option<Stdin>,
     /// `--lang`, which wins over the configuration's `lang`.
     pub lang: Option<Lang>,
     pub no_allow: bool,
+}
+
+/// A record read from standard input; `filename` (`--stdin-filename`) names
+/// it in messages and locates its archive.
+pub struct Stdin {
+    pub bytes: Vec<u8>,
+    pub filename: Option<PathBuf>,
 }
 
 pub struct Outcome {
@@ -31,6 +40,9 @@ pub struct Outcome {
 }
 
 pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
+    if let Some(stdin) = &req.stdin {
+        return run_stdin(stdin, req);
+    }
     let (targets, walk_errors) = discover(req.paths);
     let mut canon = Canon::default();
     // Group the named files by root; `None` is "no bienban.toml above".
@@ -56,18 +68,46 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
     }
     for e in walk_errors {
         let f = io::unreadable(&e.error, lang);
-        results.push(FileResult {
-            path: e.display,
-            file: None,
-            findings: vec![f],
-            suppressed: Vec::new(),
-            summary: None,
-            suppressions: Vec::new(),
-            items: Vec::new(),
-        });
+        results.push(FileResult::failed(&e.display, None, f));
     }
     results.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(Outcome { results, lang })
+}
+
+fn run_stdin(stdin: &Stdin, req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
+    let display = stdin.filename.as_ref().map_or_else(|| "-".to_string(), |p| p.to_string_lossy().into_owned());
+    // The file need not exist: its folder locates the archive.
+    let abs = stdin.filename.as_ref().map(|p| {
+        let parent = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        std::fs::canonicalize(parent).unwrap_or_else(|_| parent.to_path_buf()).join(p.file_name().unwrap_or_default())
+    });
+    let root = abs.as_ref().and_then(|a| a.parent()).and_then(config::find_root);
+    let (config, profile) = match &root {
+        Some(r) => load(r, req.lang)?,
+        None => (Config::default(), Profile::builtin()),
+    };
+    let lang = req.lang.or(config.lang).unwrap_or_default();
+    let opts = Options { lang, no_allow: req.no_allow };
+    let Some(mut mine) = check::check_bytes(&display, &stdin.bytes, &profile, opts) else {
+        return Ok(Outcome { results: Vec::new(), lang });
+    };
+    mine.text = Some(String::from_utf8_lossy(&stdin.bytes).into_owned());
+    // The archive around it, without the on-disk version of the same file.
+    let mut files = Vec::new();
+    if let Some(r) = &root {
+        let (under, _) = discover(&[r.clone()]);
+        let cwd = std::env::current_dir().ok().and_then(|d| std::fs::canonicalize(d).ok());
+        files = under
+            .par_iter()
+            .filter(|t| Some(&t.path) != abs.as_ref() && config.includes(t.path.strip_prefix(r).unwrap_or(&t.path)))
+            .filter_map(|t| check::check_path(&t.path, &shown_path(&t.path, cwd.as_deref()), &profile, opts))
+            .collect();
+    }
+    files.push(mine);
+    let me = files.len() - 1;
+    archive::check(&mut files, &profile, &config, config.period(), opts);
+    let mine = files.swap_remove(me);
+    Ok(Outcome { results: vec![mine], lang })
 }
 
 /// Reads the archive (everything under `root`, or just `named`), runs every

@@ -107,6 +107,9 @@ impl Diagnostic for Report<'_> {
 /// The text to show snippets from: read again from disk (results do not
 /// keep texts), lossily for a file that is not UTF-8.
 pub fn text_of(r: &FileResult) -> Option<String> {
+    if let Some(t) = &r.text {
+        return Some(t.clone());
+    }
     r.file.as_ref().and_then(|p| std::fs::read(p).ok()).map(|b| String::from_utf8_lossy(&b).into_owned())
 }
 

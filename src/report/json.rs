@@ -57,3 +57,15 @@ pub fn render(results: &[FileResult]) -> String {
     let out = Output { diagnostics, files_checked: results.len(), suppressed };
     serde_json::to_string_pretty(&out).expect("plain data serialises")
 }
+
+/// `--format json-lines`: one diagnostic object per line (suppressed findings are not listed).
+pub fn render_lines(results: &[FileResult]) -> String {
+    let mut out = String::new();
+    for r in results {
+        for f in &r.findings {
+            out.push_str(&serde_json::to_string(&diagnostic(&r.path, f)).expect("plain data serialises"));
+            out.push('\n');
+        }
+    }
+    out
+}

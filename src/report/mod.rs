@@ -1,12 +1,20 @@
 //! Report: findings → what the user reads (miette's graphical report, or
 //! JSON), and the one-line summary.
 
+pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod sarif;
+pub mod short;
+
+use std::collections::HashMap;
 
 use crate::check::FileResult;
-use crate::finding::Severity;
+use crate::finding::{Finding, Severity};
 use crate::i18n::Lang;
+use crate::span::line_col;
 
 /// Totals over a run.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -48,4 +56,109 @@ fn plural(n: usize, word: &str) -> String {
     } else {
         format!("{word}s")
     }
+}
+
+/// End positions and stable fingerprints of findings, which need the files'
+/// texts (read again once per file that has findings).
+pub struct Positions {
+    /// `[file][finding]`, then `[file][suppressed finding]`.
+    found: Vec<Vec<Located>>,
+    suppressed: Vec<Vec<Located>>,
+}
+
+#[derive(Clone)]
+pub struct Located {
+    pub end_line: usize,
+    pub end_column: usize,
+    pub fingerprint: String,
+}
+
+impl Positions {
+    pub fn of(results: &[FileResult]) -> Positions {
+        let mut found = Vec::with_capacity(results.len());
+        let mut suppressed = Vec::with_capacity(results.len());
+        for r in results {
+            let text = if r.findings.is_empty() && r.suppressed.is_empty() { None } else { human::text_of(r) };
+            let mut seen = HashMap::new();
+            let mut locate_all = |fs: &mut dyn Iterator<Item = &Finding>| -> Vec<Located> {
+                fs.map(|f| locate(text.as_deref(), &r.path, f, &mut seen)).collect()
+            };
+            found.push(locate_all(&mut r.findings.iter()));
+            suppressed.push(locate_all(&mut r.suppressed.iter().map(|a| &a.finding)));
+        }
+        Positions { found, suppressed }
+    }
+
+    pub fn end(&self, file: usize, finding: usize) -> (usize, usize) {
+        let l = &self.found[file][finding];
+        (l.end_line, l.end_column)
+    }
+
+    pub fn fingerprint(&self, file: usize, finding: usize) -> String {
+        self.found[file][finding].fingerprint.clone()
+    }
+
+    pub fn located(&self, file: usize, finding: usize, suppressed: bool) -> &Located {
+        if suppressed {
+            &self.suppressed[file][finding]
+        } else {
+            &self.found[file][finding]
+        }
+    }
+}
+
+/// FNV-1a, 64 bits: tiny, stable across versions and platforms (unlike
+/// std's hasher), enough to tell findings apart.
+fn fnv(parts: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for p in parts {
+        for b in p.bytes().chain(std::iter::once(0)) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// A fingerprint that survives lines moving: the rule, the file, the text
+/// of the line (white space folded) and which occurrence of that pair it is.
+fn locate(text: Option<&str>, path: &str, f: &Finding, seen: &mut HashMap<(String, &'static str), usize>) -> Located {
+    let (line, col) = (f.line.max(1), f.column.max(1));
+    let Some(text) = text else {
+        return Located { end_line: line, end_column: col, fingerprint: format!("{:016x}", fnv(&[f.rule, path, ""])) };
+    };
+    let end = f.span.end.min(text.len());
+    let (end_line, end_column) = if end > f.span.start { line_col(text, end) } else { (line, col) };
+    let start = f.span.start.min(text.len());
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let line_text: String =
+        text.get(line_start..line_end).unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ");
+    let n = seen.entry((line_text.clone(), f.rule)).or_insert(0);
+    *n += 1;
+    let fingerprint = format!("{:016x}", fnv(&[f.rule, path, &line_text, &n.to_string()]));
+    Located { end_line, end_column, fingerprint }
+}
+
+/// `--statistics`: findings per rule, most frequent first.
+pub fn statistics(results: &[FileResult], l: Lang) -> String {
+    let mut counts: HashMap<(&'static str, Severity), usize> = HashMap::new();
+    for f in results.iter().flat_map(|r| &r.findings) {
+        *counts.entry((f.rule, f.severity)).or_default() += 1;
+    }
+    let mut rows: Vec<_> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0 .0.cmp(b.0 .0)));
+    let mut out = String::new();
+    for ((rule, sev), n) in rows {
+        let sev = match (sev, l) {
+            (Severity::Error, Lang::Vi) => "lỗi",
+            (Severity::Warning, Lang::Vi) => "cảnh báo",
+            (Severity::Error, Lang::En) => "error",
+            (Severity::Warning, Lang::En) => "warning",
+        };
+        let summary = crate::rules::doc(rule).map_or("", |d| d.summary(l));
+        let summary: String = summary.chars().take(70).collect();
+        out.push_str(&format!("{n:>6}  {rule:<24} {sev:<9} {summary}\n"));
+    }
+    out
 }

@@ -1,0 +1,55 @@
+//! `--format github`: GitHub Actions workflow commands, which GitHub shows
+//! as annotations on the pull request's lines:
+//! `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`.
+
+use crate::check::FileResult;
+use crate::finding::Severity;
+use crate::report::Positions;
+
+/// Escaping of a command's message (data): `%`, CR, LF.
+fn data(s: &str) -> String {
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// Escaping of a property value: also `:` and `,`.
+fn property(s: &str) -> String {
+    data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+pub fn render(results: &[FileResult], positions: &Positions) -> String {
+    let mut out = String::new();
+    for (i, r) in results.iter().enumerate() {
+        for (k, f) in r.findings.iter().enumerate() {
+            let cmd = match f.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            let (end_line, end_col) = positions.end(i, k);
+            let mut body = f.message.clone();
+            if let Some(h) = &f.help {
+                body.push_str("\n\n");
+                body.push_str(h);
+            }
+            out.push_str(&format!(
+                "::{cmd} file={},line={},col={},endLine={end_line},endColumn={end_col},title={}::{}\n",
+                property(&r.path),
+                f.line.max(1),
+                f.column.max(1),
+                property(&format!("bienban({})", f.rule)),
+                data(&body)
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_as_github_documents() {
+        assert_eq!(data("50% done\r\nnext"), "50%25 done%0D%0Anext");
+        assert_eq!(property("a:b,c"), "a%3Ab%2Cc");
+    }
+}

@@ -1,0 +1,56 @@
+//! `--format junit`: a JUnit XML report for CI systems that show test
+//! reports; one test case per file, one failure per finding.
+
+use crate::check::FileResult;
+use crate::finding::Severity;
+
+fn xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Characters XML 1.0 cannot hold at all.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+pub fn render(results: &[FileResult]) -> String {
+    let failures: usize = results.iter().map(|r| r.findings.len()).sum();
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str(&format!("<testsuites name=\"bienban\" tests=\"{}\" failures=\"{failures}\">\n", results.len()));
+    out.push_str(&format!(
+        "  <testsuite name=\"bienban\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\">\n",
+        results.len()
+    ));
+    for r in results {
+        let name = xml(&r.path);
+        if r.findings.is_empty() {
+            out.push_str(&format!("    <testcase name=\"{name}\" classname=\"bienban\" file=\"{name}\"/>\n"));
+            continue;
+        }
+        out.push_str(&format!("    <testcase name=\"{name}\" classname=\"bienban\" file=\"{name}\">\n"));
+        for f in &r.findings {
+            let sev = match f.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            let text = format!("{}:{}:{}: {sev}[{}] {}", r.path, f.line.max(1), f.column.max(1), f.rule, f.message);
+            out.push_str(&format!(
+                "      <failure type=\"{}\" message=\"{}\">{}</failure>\n",
+                xml(f.rule),
+                xml(&f.message),
+                xml(&text)
+            ));
+        }
+        out.push_str("    </testcase>\n");
+    }
+    out.push_str("  </testsuite>\n</testsuites>\n");
+    out
+}
