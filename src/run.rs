@@ -95,7 +95,7 @@ fn run_stdin(stdin: &Stdin, req: &Request<'_>) -> Result<Outcome, Box<ConfigErro
     // The archive around it, without the on-disk version of the same file.
     let mut files = Vec::new();
     if let Some(r) = &root {
-        let (under, _) = discover(&[r.clone()]);
+        let (under, _) = discover(std::slice::from_ref(r));
         let cwd = std::env::current_dir().ok().and_then(|d| std::fs::canonicalize(d).ok());
         files = under
             .par_iter()

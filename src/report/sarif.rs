@@ -63,7 +63,7 @@ fn result(uri: &str, f: &Finding, end: (usize, usize), fingerprint: &str, suppre
     let rule_index = docs().position(|d| d.name == f.rule);
     let mut text = f.message.clone();
     if let Some(h) = &f.help {
-        text.push_str("\n");
+        text.push('\n');
         text.push_str(h);
     }
     let mut v = json!({
