@@ -44,15 +44,20 @@ fn numeric_date(t: &str) -> Option<(u32, u32, i32)> {
     }
 }
 
-fn checked(day: u32, month: u32, year: i32) -> Result<Date, Problem> {
+/// Days in `month` of `year` (Gregorian); `None` for a month that is not 1–12.
+pub fn days_in_month(year: i32, month: u32) -> Option<u32> {
     let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => 0,
-    };
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => Some(31),
+        4 | 6 | 9 | 11 => Some(30),
+        2 if leap => Some(29),
+        2 => Some(28),
+        _ => None,
+    }
+}
+
+fn checked(day: u32, month: u32, year: i32) -> Result<Date, Problem> {
+    let days = days_in_month(year, month).unwrap_or(0);
     if day == 0 || day > days || !(1900..=2200).contains(&year) {
         return Err(Problem::ImpossibleDate { day, month, year });
     }

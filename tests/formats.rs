@@ -34,7 +34,9 @@ fn sarif_for_samples_validates_against_the_schema() {
     let run = &sarif["runs"][0];
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
     assert_eq!(rules.len(), bienban::rules::docs().count());
-    assert!(rules.iter().all(|r| r["shortDescription"]["text"].is_string() && r["defaultConfiguration"]["level"].is_string()));
+    assert!(rules
+        .iter()
+        .all(|r| r["shortDescription"]["text"].is_string() && r["defaultConfiguration"]["level"].is_string()));
     let results = run["results"].as_array().unwrap();
     // 12 findings and one suppressed (with its reason).
     assert_eq!(results.len(), 13);
@@ -47,7 +49,8 @@ fn sarif_for_samples_validates_against_the_schema() {
     assert_eq!(suppressed.len(), 1);
     assert!(!suppressed[0]["suppressions"][0]["justification"].as_str().unwrap().is_empty());
     // Fingerprints are unique and stable across runs.
-    let prints: Vec<&str> = results.iter().map(|r| r["partialFingerprints"]["bienbanFindingHash/v1"].as_str().unwrap()).collect();
+    let prints: Vec<&str> =
+        results.iter().map(|r| r["partialFingerprints"]["bienbanFindingHash/v1"].as_str().unwrap()).collect();
     let mut unique = prints.clone();
     unique.sort();
     unique.dedup();
@@ -104,23 +107,35 @@ fn short_json_lines_junit_gitlab() {
 
 #[test]
 fn unknown_format_lists_the_valid_ones() {
-    bienban()
-        .args(["check", "--format", "xml", "samples"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("sarif").and(predicate::str::contains("github")).and(predicate::str::contains("junit")));
+    bienban().args(["check", "--format", "xml", "samples"]).assert().code(2).stderr(
+        predicate::str::contains("sarif")
+            .and(predicate::str::contains("github"))
+            .and(predicate::str::contains("junit")),
+    );
 }
 
 #[test]
 fn output_file_is_written_whole_or_not_at_all() {
     let d = tempfile::tempdir().unwrap();
     let out = d.path().join("report.sarif");
-    bienban().args(["check", "--format", "sarif", "--output-file"]).arg(&out).arg("samples").assert().code(1).stdout("");
+    bienban()
+        .args(["check", "--format", "sarif", "--output-file"])
+        .arg(&out)
+        .arg("samples")
+        .assert()
+        .code(1)
+        .stdout("");
     let v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&out).unwrap()).unwrap();
     assert_eq!(v["version"], "2.1.0");
     // A folder that does not exist: exit 2, nothing left behind.
     let bad = d.path().join("no/such/dir/report.json");
-    bienban().args(["check", "--format", "json", "--output-file"]).arg(&bad).arg("samples").assert().code(2).stderr(predicate::str::contains("report.json"));
+    bienban()
+        .args(["check", "--format", "json", "--output-file"])
+        .arg(&bad)
+        .arg("samples")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("report.json"));
     assert!(!d.path().join("no").exists());
     let leftovers: Vec<_> = fs::read_dir(d.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(leftovers, [std::ffi::OsString::from("report.sarif")]);
@@ -145,7 +160,9 @@ fn standard_input_with_a_filename_finds_its_archive() {
     assert_eq!(v["diagnostics"][0]["path"], "samples/2021/tt/2021-10-20-tt-hoi-y.md");
     assert_eq!(within.status.code(), Some(1));
     // Snippets come from the text read, not from the file on disk.
-    let edited = String::from_utf8(fs::read(samples().join("2021/btv/2021-01-btv-thuong-le.md")).unwrap()).unwrap().replace("Có mặt: 7", "Có mặt: 3");
+    let edited = String::from_utf8(fs::read(samples().join("2021/btv/2021-01-btv-thuong-le.md")).unwrap())
+        .unwrap()
+        .replace("Có mặt: 7", "Có mặt: 3");
     bienban()
         .args(["check", "--color", "never", "--stdin-filename", "x.md", "-"])
         .write_stdin(edited)
@@ -196,7 +213,12 @@ fn non_utf8_file_names_are_shown_lossily() {
     let d = tempfile::tempdir().unwrap();
     let name = std::ffi::OsStr::from_bytes(b"bi\xeanb\xb6n.md");
     fs::write(d.path().join(name), common::meeting("Ban Thường vụ", 7, 4, "")).unwrap();
-    let out = Command::cargo_bin("bienban").unwrap().current_dir(d.path()).args(["check", "--format", "short", "."]).output().unwrap();
+    let out = Command::cargo_bin("bienban")
+        .unwrap()
+        .current_dir(d.path())
+        .args(["check", "--format", "short", "."])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("bi\u{fffd}nb\u{fffd}n.md:"), "{text}");
@@ -211,7 +233,8 @@ fn hook_entry_as_pre_commit_calls_it() {
     fs::write(root.join("README.md"), "# Hướng dẫn\n").unwrap();
     fs::write(root.join("a.md"), common::meeting("Ban Thường vụ", 7, 7, "")).unwrap();
     fs::write(root.join("b.md"), common::meeting("Ban Thường vụ", 7, 4, "")).unwrap();
-    let entry = |files: &[&str]| Command::cargo_bin("bienban").unwrap().current_dir(root).arg("check").args(files).assert();
+    let entry =
+        |files: &[&str]| Command::cargo_bin("bienban").unwrap().current_dir(root).arg("check").args(files).assert();
     entry(&["README.md", "a.md"]).code(0);
     entry(&["a.md", "b.md"]).code(1).stdout(predicate::str::contains("b.md"));
 }

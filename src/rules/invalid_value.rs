@@ -93,7 +93,24 @@ fn describe(span: Span, raw: &str, problem: &Problem, bodies: &[&str], l: Lang) 
         ),
         Problem::ImpossibleDate { day, month, year } => (
             tr!(l, "ngày {}/{}/{} không tồn tại", "the date {}/{}/{} does not exist", day, month, year),
-            tr!(l, "kiểm tra lại ngày và tháng (ngày/tháng/năm)", "check the day and month (day/month/year)"),
+            match crate::values::days_in_month(*year, *month) {
+                Some(n) => tr!(
+                    l,
+                    "tháng {}/{} chỉ có {} ngày; sửa lại ngày, viết theo thứ tự ngày/tháng/năm, ví dụ `{:02}/{:02}/{}`",
+                    "month {}/{} has only {} days; correct the date, written day/month/year, e.g. `{:02}/{:02}/{}`",
+                    month,
+                    year,
+                    n,
+                    n,
+                    month,
+                    year
+                ),
+                None => tr!(
+                    l,
+                    "tháng phải từ 1 đến 12; viết theo thứ tự ngày/tháng/năm, ví dụ `15/03/2021`",
+                    "the month must be 1 to 12; write day/month/year, e.g. `15/03/2021`"
+                ),
+            },
         ),
         Problem::NotACount => (
             tr!(l, "`{}` không phải là một số", "`{}` is not a number", raw),

@@ -37,13 +37,7 @@ pub static DOC: RuleDoc = RuleDoc {
 };
 
 fn days_in(year: i32, month: u32) -> u32 {
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    match month {
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => 31,
-    }
+    crate::values::days_in_month(year, month).unwrap_or(31)
 }
 
 /// The periods of `len` months (1 or 3, aligned on the calendar) lying wholly in `from..=to`.

@@ -58,8 +58,8 @@ impl Rule for VotesRule {
                 .label(tr!(l, "{} phiếu", "{} votes", cast))
                 .help(tr!(
                     l,
-                    "kiểm tra lại kết quả biểu quyết: tán thành + không tán thành + không biểu quyết không vượt quá {}",
-                    "check the votes: in favour + against + abstaining cannot exceed {}",
+                    "sửa lại `Biểu quyết:` sao cho tán thành + không tán thành + không biểu quyết không vượt quá {} (số người có thể biểu quyết), hoặc sửa lại số có mặt nếu ghi sai",
+                    "correct `Biểu quyết:` so that in favour + against + abstaining is at most {} (those who could vote), or correct the attendance if it is wrong",
                     voters
                 ))
                 .article("Điều 4.6"),

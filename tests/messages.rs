@@ -1,0 +1,39 @@
+//! Every finding a user can get tells them what to do: a message and a
+//! help line, in both languages, with no untranslated placeholder.
+
+use bienban::archive::check_texts;
+use bienban::check::Options;
+use bienban::config::Config;
+use bienban::i18n::Lang;
+use bienban::profile::Profile;
+use bienban::rules::{docs, Example};
+
+#[test]
+fn every_documented_finding_has_help_in_both_languages() {
+    for lang in [Lang::Vi, Lang::En] {
+        for d in docs() {
+            let files: Vec<(&str, &[u8])> = match &d.fires {
+                Example::Record(t) => vec![("example.md", t.as_bytes())],
+                Example::Bytes(b) => vec![("example.md", *b)],
+                Example::Archive(fs) => fs.iter().map(|(p, t)| (*p, t.as_bytes())).collect(),
+                Example::None(_) => continue,
+            };
+            let opts = Options { lang, no_allow: false };
+            for r in check_texts(&files, &Profile::builtin(), &Config::default(), opts) {
+                for f in &r.findings {
+                    let help = f.help.as_deref().unwrap_or_default();
+                    if std::env::var_os("BIENBAN_SHOW").is_some() {
+                        println!("[{lang:?}] {}: {}\n    help: {help}\n", f.rule, f.message);
+                    }
+                    assert!(!f.message.is_empty() && !help.is_empty(), "{}: no help", f.rule);
+                    assert!(!f.message.contains("{}") && !help.contains("{}"), "{}: placeholder left", f.rule);
+                    if lang == Lang::En {
+                        // English messages may quote Vietnamese field names, but
+                        // their own words are English.
+                        assert!(!f.message.contains("không ") || f.message.contains('`'), "{}: {}", f.rule, f.message);
+                    }
+                }
+            }
+        }
+    }
+}
