@@ -89,6 +89,13 @@ pub struct CheckArgs {
     /// Print only the findings: no summary line.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Neither read nor write the cache of results (`.bienban_cache/` at
+    /// the archive's root).
+    #[arg(long)]
+    pub no_cache: bool,
+    /// Print cache hits and misses to standard error.
+    #[arg(long, hide = true)]
+    pub debug_cache: bool,
     /// Number of threads (default: one per core).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
@@ -220,7 +227,7 @@ fn check(args: CheckArgs, lang: Option<Lang>) -> ExitCode {
         None
     };
     let to_terminal = args.output_file.is_none() && std::io::stdout().is_terminal();
-    let req = Request { paths: &args.paths, stdin, lang, no_allow: args.no_allow };
+    let req = Request { paths: &args.paths, stdin, lang, no_allow: args.no_allow, no_cache: args.no_cache };
     let outcome = match run::run(&req) {
         Ok(o) => o,
         Err(e) => {
@@ -229,6 +236,9 @@ fn check(args: CheckArgs, lang: Option<Lang>) -> ExitCode {
         }
     };
     let lang = outcome.lang;
+    if args.debug_cache {
+        eprintln!("cache: {} hits, {} misses", outcome.cache.0, outcome.cache.1);
+    }
     let results = outcome.results;
     let totals = Totals::of(&results);
     let out = render(&args, &results, &totals, lang, use_color(args.color, to_terminal));

@@ -1,17 +1,17 @@
 //! A finding: what a rule reports, before it is rendered.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Warning,
     Error,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Label {
     pub span: Span,
     pub text: String,
@@ -73,5 +73,49 @@ impl Finding {
     pub fn article(mut self, article: &str) -> Self {
         self.article = Some(article.to_string());
         self
+    }
+}
+
+/// A finding as read back from the cache: the rule's name must be one of
+/// the registered rules (else the cache entry is not trusted).
+#[derive(Deserialize)]
+struct Stored {
+    rule: String,
+    severity: Severity,
+    message: String,
+    span: Span,
+    label: String,
+    labels: Vec<Label>,
+    help: Option<String>,
+    article: Option<String>,
+    line: usize,
+    column: usize,
+}
+
+impl TryFrom<Stored> for Finding {
+    type Error = String;
+    fn try_from(s: Stored) -> Result<Finding, String> {
+        let rule = crate::rules::docs()
+            .map(|d| d.name)
+            .find(|n| *n == s.rule)
+            .ok_or_else(|| format!("unknown rule `{}`", s.rule))?;
+        Ok(Finding {
+            rule,
+            severity: s.severity,
+            message: s.message,
+            span: s.span,
+            label: s.label,
+            labels: s.labels,
+            help: s.help,
+            article: s.article,
+            line: s.line,
+            column: s.column,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Finding {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Finding, D::Error> {
+        Finding::try_from(Stored::deserialize(d)?).map_err(serde::de::Error::custom)
     }
 }

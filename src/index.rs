@@ -11,7 +11,7 @@ use crate::span::Span;
 use crate::values::number_key;
 
 /// A `Số` a record defines: its own, or one of its decisions'.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Number {
     /// Folded, without spaces: `15-qd/du`.
     pub key: String,
@@ -20,7 +20,7 @@ pub struct Number {
     pub pos: Pos,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum RefKind {
     /// `Báo cáo lại`
     ReportBack,
@@ -28,13 +28,13 @@ pub enum RefKind {
     Delegation,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Reference {
     pub number: Number,
     pub kind: RefKind,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum DueKind {
     /// An urgent decision of the standing members (Điều 3.3).
     Urgent,
@@ -43,7 +43,7 @@ pub enum DueKind {
 }
 
 /// Something that must be reported at the competent body's next meeting.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Due {
     pub kind: DueKind,
     /// Numbers any of which, listed in `Báo cáo lại`, discharges it.
@@ -55,7 +55,7 @@ pub struct Due {
     pub body: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Summary {
     pub body: Option<String>,
     pub written: bool,

@@ -36,6 +36,10 @@ pub struct Profile {
     /// Folded name → index, built after loading.
     #[serde(skip)]
     index: Index,
+    /// A hash of the profile's text: cached results are only reused with
+    /// the same profile.
+    #[serde(skip)]
+    pub fingerprint: String,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -191,6 +195,7 @@ impl Profile {
             toml::from_str(text).map_err(|e| ProfileError { message: e.message().to_string(), span: e.span() })?;
         p.validate()?;
         p.build_index();
+        p.fingerprint = crate::cache::key(text.as_bytes());
         Ok(p)
     }
 

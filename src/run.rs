@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::archive;
+use crate::cache::{self, Cache, Entry};
 use crate::check::{self, FileResult, Options};
 use crate::config::{self, Config, ConfigError};
 use crate::discover::{discover, Target};
@@ -23,6 +24,14 @@ pub struct Request<'a> {
     /// `--lang`, which wins over the configuration's `lang`.
     pub lang: Option<Lang>,
     pub no_allow: bool,
+    /// `--no-cache`: neither read nor write `.bienban_cache/`.
+    pub no_cache: bool,
+}
+
+impl Request<'_> {
+    pub fn new(paths: &[PathBuf]) -> Request<'_> {
+        Request { paths, stdin: None, lang: None, no_allow: false, no_cache: false }
+    }
 }
 
 /// A record read from standard input; `filename` (`--stdin-filename`) names
@@ -35,6 +44,8 @@ pub struct Stdin {
 pub struct Outcome {
     /// The reported files, sorted by path.
     pub results: Vec<FileResult>,
+    /// Cache hits and misses over the run (0, 0 without a cache).
+    pub cache: (usize, usize),
     /// The language the run spoke (for the summary line).
     pub lang: Lang,
 }
@@ -54,6 +65,7 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
     }
     let mut results = Vec::new();
     let mut lang = req.lang.unwrap_or_default();
+    let mut counts = (0, 0);
     for (i, (root, named)) in groups.into_iter().enumerate() {
         let (config, profile) = match &root {
             Some(r) => load(r, req.lang)?,
@@ -64,14 +76,19 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
             lang = group_lang;
         }
         let opts = Options { lang: group_lang, no_allow: req.no_allow };
-        results.extend(check_archive(root.as_deref(), named, &config, &profile, opts));
+        let cache = root.as_deref().filter(|_| !req.no_cache).map(|r| Cache::open(r, &profile.fingerprint, group_lang));
+        results.extend(check_archive(root.as_deref(), named, &config, &profile, opts, cache.as_ref()));
+        if let Some(c) = &cache {
+            let (h, m) = c.counts();
+            counts = (counts.0 + h, counts.1 + m);
+        }
     }
     for e in walk_errors {
         let f = io::unreadable(&e.error, lang);
         results.push(FileResult::failed(&e.display, None, f));
     }
     results.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(Outcome { results, lang })
+    Ok(Outcome { results, lang, cache: counts })
 }
 
 fn run_stdin(stdin: &Stdin, req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
@@ -89,7 +106,7 @@ fn run_stdin(stdin: &Stdin, req: &Request<'_>) -> Result<Outcome, Box<ConfigErro
     let lang = req.lang.or(config.lang).unwrap_or_default();
     let opts = Options { lang, no_allow: req.no_allow };
     let Some(mut mine) = check::check_bytes(&display, &stdin.bytes, &profile, opts) else {
-        return Ok(Outcome { results: Vec::new(), lang });
+        return Ok(Outcome { results: Vec::new(), lang, cache: (0, 0) });
     };
     mine.text = Some(String::from_utf8_lossy(&stdin.bytes).into_owned());
     // The archive around it, without the on-disk version of the same file.
@@ -107,7 +124,7 @@ fn run_stdin(stdin: &Stdin, req: &Request<'_>) -> Result<Outcome, Box<ConfigErro
     let me = files.len() - 1;
     archive::check(&mut files, &profile, &config, config.period(), opts);
     let mine = files.swap_remove(me);
-    Ok(Outcome { results: vec![mine], lang })
+    Ok(Outcome { results: vec![mine], lang, cache: (0, 0) })
 }
 
 /// Reads the archive (everything under `root`, or just `named`), runs every
@@ -118,6 +135,7 @@ fn check_archive(
     config: &Config,
     profile: &Profile,
     opts: Options,
+    cache: Option<&Cache>,
 ) -> Vec<FileResult> {
     // abs path → display, for the files to report.
     let mut report: HashMap<PathBuf, String> = HashMap::new();
@@ -142,17 +160,57 @@ fn check_archive(
     all.sort();
     // Files read only for context are named relative to the current folder.
     let cwd = std::env::current_dir().ok().and_then(|d| std::fs::canonicalize(d).ok());
-    let mut files: Vec<(FileResult, bool)> = all
+    let checked: Vec<(Option<FileResult>, bool, Option<(String, Entry)>)> = all
         .par_iter()
-        .filter_map(|(path, display)| {
+        .map(|(path, display)| {
             let shown = display.clone().unwrap_or_else(|| shown_path(path, cwd.as_deref()));
-            check::check_path(path, &shown, profile, opts).map(|r| (r, display.is_some()))
+            let (r, entry) = check_cached(path, &shown, profile, opts, cache);
+            (r, display.is_some(), entry)
         })
         .collect();
+    let mut entries = HashMap::new();
+    let mut files: Vec<(FileResult, bool)> = Vec::with_capacity(checked.len());
+    for (r, reported, entry) in checked {
+        if let Some((k, e)) = entry {
+            entries.insert(k, e);
+        }
+        if let Some(r) = r {
+            files.push((r, reported));
+        }
+    }
+    if let Some(c) = cache {
+        c.store(entries);
+    }
     files.sort_by(|a, b| a.0.path.cmp(&b.0.path));
     let (mut results, reported): (Vec<FileResult>, Vec<bool>) = files.into_iter().unzip();
     archive::check(&mut results, profile, config, config.period(), opts);
     results.into_iter().zip(reported).filter_map(|(r, keep)| keep.then_some(r)).collect()
+}
+
+/// Checks one file, or takes its result from the cache when its content
+/// has not changed. Returns the cache entry to keep.
+fn check_cached(
+    path: &Path,
+    shown: &str,
+    profile: &Profile,
+    opts: Options,
+    cache: Option<&Cache>,
+) -> (Option<FileResult>, Option<(String, Entry)>) {
+    let Some(cache) = cache else { return (check::check_path(path, shown, profile, opts), None) };
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return (Some(FileResult::failed(shown, Some(path), io::unreadable(&e, opts.lang))), None),
+    };
+    let key = cache::key(&bytes);
+    if let Some(entry) = cache.get(&key) {
+        return (entry.result(shown, path), Some((key, entry.clone())));
+    }
+    let r = check::check_bytes(shown, &bytes, profile, opts).map(|mut r| {
+        r.file = Some(path.to_path_buf());
+        r
+    });
+    let entry = Entry::of(r.as_ref());
+    (r, Some((key, entry)))
 }
 
 fn shown_path(path: &Path, cwd: Option<&Path>) -> String {

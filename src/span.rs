@@ -1,10 +1,10 @@
 //! Byte ranges into the file as it is on disk, and values that carry them.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A byte range `start..end` into the file's text (BOM included, so offsets
 /// are those of the bytes on disk).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -44,7 +44,7 @@ impl<T> Spanned<T> {
 
 /// A place in a file: its span and, precomputed, its line and column, so
 /// that findings can be positioned without keeping the text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Pos {
     pub span: Span,
     pub line: usize,

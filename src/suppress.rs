@@ -11,7 +11,7 @@ use crate::rules::{self, unused_allow};
 use crate::span::{Pos, Span};
 
 /// A suppression comment, with positions precomputed (the text is not kept).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct Scope {
     pub rules: Vec<(String, Pos)>,
     pub reason: String,

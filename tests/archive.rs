@@ -39,7 +39,7 @@ fn report(numbers: &str) -> String {
 
 /// `(file name, line, rule)` of every finding of a run over `paths`.
 fn findings(paths: &[PathBuf]) -> Vec<(String, usize, &'static str)> {
-    let out = run(&Request { paths, lang: None, no_allow: false, stdin: None }).unwrap();
+    let out = run(&Request::new(paths)).unwrap();
     let mut v: Vec<_> = out
         .results
         .iter()
@@ -64,7 +64,7 @@ fn urgent_decisions_must_be_reported_at_the_next_meeting() {
     write(root, "d-btv.md", &meeting("Ban Thường vụ", 7, "15/04/2021", &report("09-QĐ/ĐU")));
     let got = findings(&[root.to_path_buf()]);
     assert_eq!(got, [("a-tt.md".to_string(), 17, "report-back")]);
-    let out = run(&Request { paths: &[root.join("a-tt.md")], lang: None, no_allow: false, stdin: None }).unwrap();
+    let out = run(&Request::new(&[root.join("a-tt.md")])).unwrap();
     let msg = &out.results[0].findings[0].message;
     assert!(msg.contains("20/03/2021") && msg.contains("c-btv.md") && msg.contains("15/04/2021"), "{msg}");
 }
@@ -98,7 +98,7 @@ fn a_missing_month_and_a_missing_quarter() {
         got,
         [("bch-q1.md".to_string(), 5, "meeting-frequency"), ("btv-06.md".to_string(), 5, "meeting-frequency")]
     );
-    let out = run(&Request { paths: &[root.to_path_buf()], lang: None, no_allow: false, stdin: None }).unwrap();
+    let out = run(&Request::new(&[root.to_path_buf()])).unwrap();
     let msgs: Vec<&str> = out.results.iter().flat_map(|r| r.findings.iter().map(|f| f.message.as_str())).collect();
     assert!(msgs.contains(&"quý 2/2021 không có hội nghị thường lệ của Ban Chấp hành"), "{msgs:?}");
     assert!(msgs.contains(&"tháng 5/2021 không có hội nghị thường lệ của Ban Thường vụ"), "{msgs:?}");
@@ -151,7 +151,7 @@ fn duplicate_numbers_point_at_both_places_and_the_run_goes_on() {
             ("c.md".to_string(), 11, "quorum")
         ]
     );
-    let out = run(&Request { paths: &[root.join("a.md")], lang: None, no_allow: false, stdin: None }).unwrap();
+    let out = run(&Request::new(&[root.join("a.md")])).unwrap();
     assert!(out.results[0].findings[0].message.contains("b.md:17"));
 }
 
@@ -159,7 +159,7 @@ fn duplicate_numbers_point_at_both_places_and_the_run_goes_on() {
 fn references_outside_the_archive_are_warnings() {
     let d = tempfile::tempdir().unwrap();
     let p = write(d.path(), "a.md", &meeting("Ban Thường vụ", 7, "10/03/2021", &report("99-QĐ/ĐU, 98-QĐ/ĐU")));
-    let out = run(&Request { paths: &[p], lang: None, no_allow: false, stdin: None }).unwrap();
+    let out = run(&Request::new(&[p])).unwrap();
     let f = &out.results[0].findings;
     assert_eq!(
         f.iter().map(|f| (f.rule, f.severity)).collect::<Vec<_>>(),
@@ -248,7 +248,7 @@ fn a_profile_of_the_users_own_works_end_to_end() {
     assert_eq!(findings(&[root.join("a.md")]), []);
     // 4 of 9 fails; the profile's own article is cited; consent comes from it too.
     write(root, "b.md", &cell(4, "### Kết nạp\n\nLoại việc: kết nạp đảng viên\nQuyết định: Đề nghị kết nạp quần chúng Hà Văn Tú.\nBiểu quyết: nhất trí\n"));
-    let out = run(&Request { paths: &[root.join("b.md")], lang: None, no_allow: false, stdin: None }).unwrap();
+    let out = run(&Request::new(&[root.join("b.md")])).unwrap();
     let f: Vec<_> = out.results[0].findings.iter().map(|f| (f.rule, f.article.clone().unwrap_or_default())).collect();
     assert_eq!(f, [("quorum", "Điều 5".to_string()), ("higher-consent", "Điều 9".to_string())]);
     // The built-in bodies mean nothing here.

@@ -32,7 +32,7 @@ fn documented() -> BTreeSet<(String, usize, String)> {
 #[test]
 fn samples_give_exactly_the_documented_findings() {
     let paths = [samples()];
-    let outcome = run(&Request { paths: &paths, lang: None, no_allow: false, stdin: None }).unwrap();
+    let outcome = run(&Request::new(&paths)).unwrap();
     let mut found = BTreeSet::new();
     for r in &outcome.results {
         let rel = r.path.strip_prefix(&format!("{}/", samples().display())).unwrap().to_string();

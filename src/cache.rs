@@ -1,0 +1,166 @@
+//! Incremental runs: the per-file results (before the archive pass) are
+//! kept in `.bienban_cache/` at the archive's root, keyed by the file's
+//! content hash, and reused when bienban, the profile and the language are
+//! the same. A repeated run on an unchanged archive reads the files but
+//! does not parse them again. The cache is one file written through a
+//! temporary file and a rename (concurrent runs each write a whole file;
+//! the last one wins); one that cannot be read or does not match is
+//! discarded, never trusted.
+
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use serde::{Deserialize, Serialize};
+
+use crate::check::FileResult;
+use crate::finding::Finding;
+use crate::i18n::Lang;
+use crate::index::Summary;
+use crate::span::Span;
+use crate::suppress::Scope;
+
+pub const DIR_NAME: &str = ".bienban_cache";
+const FILE_NAME: &str = "results-v1.json";
+
+/// What a file's check produced, or `None` for a file that is not a record.
+#[derive(Clone, Serialize, Deserialize)]
+pub struct Entry(Option<Stored>);
+
+#[derive(Clone, Serialize, Deserialize)]
+pub struct Stored {
+    findings: Vec<Finding>,
+    summary: Option<Summary>,
+    suppressions: Vec<Scope>,
+    items: Vec<Span>,
+}
+
+impl Entry {
+    pub fn of(r: Option<&FileResult>) -> Entry {
+        Entry(r.map(|r| Stored {
+            findings: r.findings.clone(),
+            summary: r.summary.clone(),
+            suppressions: r.suppressions.clone(),
+            items: r.items.clone(),
+        }))
+    }
+
+    /// The result for `display` at `path`, as it was computed.
+    pub fn result(&self, display: &str, path: &Path) -> Option<FileResult> {
+        let s = self.0.as_ref()?;
+        Some(FileResult {
+            path: display.to_string(),
+            file: Some(path.to_path_buf()),
+            text: None,
+            findings: s.findings.clone(),
+            suppressed: Vec::new(),
+            summary: s.summary.clone(),
+            suppressions: s.suppressions.clone(),
+            items: s.items.clone(),
+        })
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct CacheFile {
+    /// bienban's version, the profile and the language: entries are only
+    /// valid for the same.
+    salt: String,
+    entries: HashMap<String, Entry>,
+}
+
+pub struct Cache {
+    dir: PathBuf,
+    salt: String,
+    old: HashMap<String, Entry>,
+    /// Files whose result was reused, and files checked anew.
+    pub hits: AtomicUsize,
+    pub misses: AtomicUsize,
+}
+
+/// A 128-bit content key: two independent 64-bit hashes (FNV-1a and
+/// SipHash), so a collision among even millions of files is out of reach.
+pub fn key(bytes: &[u8]) -> String {
+    let mut fnv: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        fnv ^= u64::from(b);
+        fnv = fnv.wrapping_mul(0x0100_0000_01b3);
+    }
+    let mut sip = DefaultHasher::new();
+    sip.write(bytes);
+    format!("{fnv:016x}{:016x}{:x}", sip.finish(), bytes.len())
+}
+
+impl Cache {
+    /// Opens the cache in `root`; an unreadable, corrupt or stale cache is
+    /// an empty one.
+    pub fn open(root: &Path, profile_source: &str, lang: Lang) -> Cache {
+        let salt = format!("{}:{}:{:?}", env!("CARGO_PKG_VERSION"), key(profile_source.as_bytes()), lang);
+        let dir = root.join(DIR_NAME);
+        let old = std::fs::read(dir.join(FILE_NAME))
+            .ok()
+            .and_then(|b| serde_json::from_slice::<CacheFile>(&b).ok())
+            .filter(|c| c.salt == salt)
+            .map(|c| c.entries)
+            .unwrap_or_default();
+        Cache { dir, salt, old, hits: AtomicUsize::new(0), misses: AtomicUsize::new(0) }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Entry> {
+        let e = self.old.get(key);
+        let counter = if e.is_some() { &self.hits } else { &self.misses };
+        counter.fetch_add(1, Ordering::Relaxed);
+        e
+    }
+
+    /// `hits/misses`, for `--debug-cache`.
+    pub fn counts(&self) -> (usize, usize) {
+        (self.hits.load(Ordering::Relaxed), self.misses.load(Ordering::Relaxed))
+    }
+
+    /// Writes the entries of this run (entries of files no longer in the
+    /// archive are dropped). Failing to write a cache is not an error.
+    pub fn store(&self, entries: HashMap<String, Entry>) {
+        if entries.len() == self.old.len() && entries.keys().all(|k| self.old.contains_key(k)) {
+            return; // nothing changed
+        }
+        let file = CacheFile { salt: self.salt.clone(), entries };
+        let Ok(bytes) = serde_json::to_vec(&file) else { return };
+        if std::fs::create_dir_all(&self.dir).is_err() {
+            return;
+        }
+        // Tell tools (git, editors' searches) to leave the cache alone.
+        let _ = std::fs::write(self.dir.join(".gitignore"), "*\n");
+        let _ = crate::cli::write_atomically(&self.dir.join(FILE_NAME), &bytes);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_differ_with_content_and_are_stable() {
+        assert_eq!(key(b"abc"), key(b"abc"));
+        assert_ne!(key(b"abc"), key(b"abd"));
+        assert_ne!(key(b""), key(b"\0"));
+    }
+
+    #[test]
+    fn a_corrupt_or_stale_cache_is_empty() {
+        let d = std::env::temp_dir().join(format!("bienban-cache-test-{}", std::process::id()));
+        std::fs::create_dir_all(d.join(DIR_NAME)).unwrap();
+        std::fs::write(d.join(DIR_NAME).join(FILE_NAME), b"{not json").unwrap();
+        assert!(Cache::open(&d, "p", Lang::Vi).old.is_empty());
+        let c = Cache::open(&d, "p", Lang::Vi);
+        let mut e = HashMap::new();
+        e.insert(key(b"x"), Entry(None));
+        c.store(e);
+        assert_eq!(Cache::open(&d, "p", Lang::Vi).old.len(), 1);
+        // Another profile or language: stale.
+        assert!(Cache::open(&d, "q", Lang::Vi).old.is_empty());
+        assert!(Cache::open(&d, "p", Lang::En).old.is_empty());
+        let _ = std::fs::remove_dir_all(&d);
+    }
+}
