@@ -160,7 +160,7 @@ fn check_archive(
     all.sort();
     // Files read only for context are named relative to the current folder.
     let cwd = std::env::current_dir().ok().and_then(|d| std::fs::canonicalize(d).ok());
-    let checked: Vec<(Option<FileResult>, bool, Option<(String, Entry)>)> = all
+    let checked: Vec<Checked> = all
         .par_iter()
         .map(|(path, display)| {
             let shown = display.clone().unwrap_or_else(|| shown_path(path, cwd.as_deref()));
@@ -186,6 +186,9 @@ fn check_archive(
     archive::check(&mut results, profile, config, config.period(), opts);
     results.into_iter().zip(reported).filter_map(|(r, keep)| keep.then_some(r)).collect()
 }
+
+/// A file's result (if it is a record), whether it is reported, and its cache entry.
+type Checked = (Option<FileResult>, bool, Option<(String, Entry)>);
 
 /// Checks one file, or takes its result from the cache when its content
 /// has not changed. Returns the cache entry to keep.
