@@ -9,6 +9,7 @@ use crate::facts::Facts;
 use crate::finding::{Finding, Severity};
 use crate::i18n::Lang;
 use crate::index::Summary;
+use crate::legacy::{self, Legacy};
 use crate::lower;
 use crate::parse;
 use crate::profile::Profile;
@@ -16,11 +17,30 @@ use crate::rules::{self, encoding, io, syntax, Context};
 use crate::span::{line_col, Span};
 use crate::suppress::{Applied, Scope};
 
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct Options {
     pub lang: Lang,
     /// `--no-allow`: ignore every suppression (audit mode).
     pub no_allow: bool,
+    /// Larger files are not read (`io`): a record is a few kilobytes.
+    pub max_file_size: u64,
+    /// `--encoding`: read files that are not UTF-8 in this legacy encoding.
+    pub encoding: Option<Legacy>,
+}
+
+/// 4 MiB: a thousand times a long record, far below what would strain memory.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 4 * 1024 * 1024;
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { lang: Lang::Vi, no_allow: false, max_file_size: DEFAULT_MAX_FILE_SIZE, encoding: None }
+    }
+}
+
+impl Options {
+    pub fn new(lang: Lang, no_allow: bool) -> Options {
+        Options { lang, no_allow, ..Options::default() }
+    }
 }
 
 /// The result of checking one file.
@@ -64,30 +84,63 @@ impl FileResult {
 
 /// Reads and checks one file. `None`: the file is not a record.
 pub fn check_path(path: &Path, display: &str, profile: &Profile, opts: Options) -> Option<FileResult> {
-    match std::fs::read(path) {
+    match read_limited(path, opts) {
         Ok(bytes) => {
             let mut r = check_bytes(display, &bytes, profile, opts)?;
             r.file = Some(path.to_path_buf());
             Some(r)
         }
-        Err(e) => Some(FileResult::failed(display, None, io::unreadable(&e, opts.lang))),
+        Err(f) => Some(FileResult::failed(display, None, *f)),
     }
+}
+
+/// Reads a file, refusing one larger than the limit without reading it
+/// (and never reading more than the limit, should it grow meanwhile).
+pub fn read_limited(path: &Path, opts: Options) -> Result<Vec<u8>, Box<Finding>> {
+    use std::io::Read;
+    let unreadable = |e: std::io::Error| Box::new(io::unreadable(&e, opts.lang));
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    let len = file.metadata().map_err(unreadable)?.len();
+    if len > opts.max_file_size {
+        return Err(Box::new(io::too_large(len, opts.max_file_size, opts.lang)));
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.take(opts.max_file_size + 1).read_to_end(&mut bytes).map_err(unreadable)?;
+    if bytes.len() as u64 > opts.max_file_size {
+        return Err(Box::new(io::too_large(bytes.len() as u64, opts.max_file_size, opts.lang)));
+    }
+    Ok(bytes)
 }
 
 /// Checks one file's bytes with the single-record rules. `None`: the file
 /// is not a record. Suppressions are applied later, once the archive rules
 /// have run (see `archive.rs`).
 pub fn check_bytes(display: &str, bytes: &[u8], profile: &Profile, opts: Options) -> Option<FileResult> {
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let mut f = encoding::not_utf8(e.valid_up_to(), opts.lang);
+    // Binary files named `.md` (a NUL never occurs in text).
+    if let Some(at) = bytes.iter().take(64 * 1024).position(|&b| b == 0) {
+        return Some(FileResult::failed(display, None, encoding::binary(at, opts.lang)));
+    }
+    let decoded;
+    let text = match (std::str::from_utf8(bytes), opts.encoding) {
+        (Ok(t), _) => t,
+        // `--encoding`: read it anyway, decoded (positions then refer to the decoded text).
+        (Err(_), Some(from)) => {
+            decoded = legacy::decode_bytes(bytes, from);
+            &decoded
+        }
+        (Err(e), None) => {
+            let mut f = encoding::not_utf8(e.valid_up_to(), legacy::detect_bytes(bytes), opts.lang);
             let (line, column) = line_col(&String::from_utf8_lossy(bytes), e.valid_up_to());
             (f.line, f.column) = (line, column);
             return Some(FileResult::failed(display, None, f));
         }
     };
-    lower::sniff(text)?;
+    if lower::sniff(text).is_none() {
+        // Legacy-font text stored as UTF-8 ("Biªn b¶n"): its title does not
+        // read as a record, so look before skipping it.
+        let from = legacy::detect_text(text)?;
+        return Some(FileResult::failed(display, None, encoding::mojibake(from, opts.lang)));
+    }
     let lines = match parse::parse(text) {
         Ok(lines) => lines,
         Err(failure) => {

@@ -45,6 +45,9 @@ pub enum Command {
         #[arg(default_value = ".")]
         dir: PathBuf,
     },
+    /// Convert records typed in a legacy encoding (TCVN3, VNI, Windows-1258)
+    /// to UTF-8 Unicode. Writes a copy `NAME.unicode.md` unless told otherwise.
+    Convert(ConvertArgs),
     /// Print a shell completion script.
     Completions {
         #[arg(value_enum)]
@@ -96,12 +99,34 @@ pub struct CheckArgs {
     /// Print cache hits and misses to standard error.
     #[arg(long, hide = true)]
     pub debug_cache: bool,
+    /// Files larger than this are not read (e.g. `4M`, `512K`; default 4M).
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    pub max_file_size: Option<u64>,
+    /// Read files that are not UTF-8 in this legacy encoding (and check them anyway).
+    #[arg(long, value_enum, value_name = "ENCODING")]
+    pub encoding: Option<crate::legacy::Legacy>,
     /// Number of threads (default: one per core).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
     /// Width of the human report, in columns.
     #[arg(long, default_value_t = 100, hide = true)]
     pub width: usize,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ConvertArgs {
+    /// The legacy encoding the files were typed in.
+    #[arg(long, value_enum)]
+    pub from: crate::legacy::Legacy,
+    /// Files to convert.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Where to write the result (one file only; `-` for standard output).
+    #[arg(long, short, value_name = "PATH", conflicts_with = "in_place")]
+    pub output: Option<PathBuf>,
+    /// Replace each file (atomically), keeping the original as `NAME.orig`.
+    #[arg(long)]
+    pub in_place: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -131,6 +156,10 @@ pub enum Color {
     Never,
 }
 
+fn parse_size(s: &str) -> Result<u64, String> {
+    config::parse_size(s).ok_or_else(|| format!("`{s}` is not a size: write bytes, or 4M, 512K, 1G"))
+}
+
 pub fn run(cli: Cli) -> ExitCode {
     let lang = cli.lang.unwrap_or_default();
     match cli.command {
@@ -158,6 +187,7 @@ pub fn run(cli: Cli) -> ExitCode {
             }
         },
         Command::Init { dir } => init(&dir, lang),
+        Command::Convert(args) => crate::convert::run(&args, lang),
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "bienban", &mut std::io::stdout());
             ExitCode::SUCCESS
@@ -227,7 +257,15 @@ fn check(args: CheckArgs, lang: Option<Lang>) -> ExitCode {
         None
     };
     let to_terminal = args.output_file.is_none() && std::io::stdout().is_terminal();
-    let req = Request { paths: &args.paths, stdin, lang, no_allow: args.no_allow, no_cache: args.no_cache };
+    let req = Request {
+        paths: &args.paths,
+        stdin,
+        lang,
+        no_allow: args.no_allow,
+        no_cache: args.no_cache,
+        max_file_size: args.max_file_size,
+        encoding: args.encoding,
+    };
     let outcome = match run::run(&req) {
         Ok(o) => o,
         Err(e) => {

@@ -35,6 +35,8 @@ pub struct Config {
     pub exclude: Vec<toml::Spanned<String>>,
     /// The period the archive covers (`meeting-frequency`).
     pub period: Option<Period>,
+    /// Files larger than this are not read: bytes, or `"4M"`, `"512K"`.
+    pub max_file_size: Option<toml::Spanned<SizeText>>,
     /// Severity per rule: `off`, `warning` or `error`.
     #[serde(default)]
     pub rules: BTreeMap<toml::Spanned<String>, Level>,
@@ -55,6 +57,26 @@ pub struct Period {
 pub enum DateText {
     Toml(toml::value::Datetime),
     Text(String),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum SizeText {
+    Bytes(u64),
+    Text(String),
+}
+
+/// `4194304`, `4M`, `4 MB`, `512K`, `1G`.
+pub fn parse_size(s: &str) -> Option<u64> {
+    let t = s.trim().to_ascii_lowercase();
+    let t = t.strip_suffix("ib").or_else(|| t.strip_suffix('b')).unwrap_or(&t).trim_end();
+    let (num, mult) = match t.chars().last()? {
+        'k' => (&t[..t.len() - 1], 1u64 << 10),
+        'm' => (&t[..t.len() - 1], 1 << 20),
+        'g' => (&t[..t.len() - 1], 1 << 30),
+        _ => (t, 1),
+    };
+    num.trim().parse::<u64>().ok()?.checked_mul(mult)
 }
 
 /// A configuration problem: the message and, when known, the byte range in
@@ -135,6 +157,16 @@ impl Config {
                 }
             }
         }
+        if let Some(s) = &c.max_file_size {
+            if c.max_file_size().is_none() {
+                return Err(err(
+                    tr!(lang, "kích thước không hợp lệ", "invalid size"),
+                    Some(s.span()),
+                    Some(tr!(lang, "viết số byte, hoặc dạng \"4M\", \"512K\"", "write bytes, or \"4M\", \"512K\"")),
+                    &text,
+                ));
+            }
+        }
         let mut sets = Vec::new();
         for list in [&c.include, &c.exclude] {
             let mut b = GlobSetBuilder::new();
@@ -159,6 +191,13 @@ impl Config {
         let include = sets.pop().expect("two sets");
         c.globs = Some((include, exclude));
         Ok(c)
+    }
+
+    pub fn max_file_size(&self) -> Option<u64> {
+        match self.max_file_size.as_ref()?.get_ref() {
+            SizeText::Bytes(n) => Some(*n),
+            SizeText::Text(s) => parse_size(s),
+        }
     }
 
     pub fn period(&self) -> Option<(Date, Date)> {
@@ -214,6 +253,9 @@ pub const TEMPLATE: &str = r#"# bienban.toml — đánh dấu gốc của một 
 # [period]
 # from = 2021-01-01
 # to = 2021-12-31
+
+# Tệp lớn hơn giới hạn này không được đọc (mặc định 4M).
+# max_file_size = "4M"
 
 # Mức độ của từng quy tắc: "off", "warning" hoặc "error" (xem `bienban rules`).
 [rules]

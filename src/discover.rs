@@ -1,5 +1,7 @@
 //! Finding the files to check: named files as they are, folders walked
 //! (with walkdir) for `*.md`, hidden folders skipped, sorted by path.
+//! Links to files are followed, links to folders are not, so a link loop
+//! cannot trap the walk; pipes and devices are never opened.
 
 use std::path::{Path, PathBuf};
 
@@ -42,6 +44,13 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Target>, Vec<WalkError>) {
         for entry in walk {
             match entry {
                 Ok(e) if e.file_type().is_file() && is_markdown(e.path()) => targets.push(target(e.path())),
+                // Links to files are followed; links to folders are not (no loops).
+                Ok(e) if e.path_is_symlink() && is_markdown(e.path()) => match std::fs::metadata(e.path()) {
+                    Ok(m) if m.is_file() => targets.push(target(e.path())),
+                    Ok(_) => {}
+                    Err(error) => errors.push(WalkError { display: show(e.path()), error }),
+                },
+                // Folders, pipes, sockets, devices: never opened.
                 Ok(_) => {}
                 Err(err) => {
                     let display = err.path().map_or_else(|| show(root), show);

@@ -9,6 +9,7 @@ pub mod cache;
 pub mod check;
 pub mod cli;
 pub mod config;
+pub mod convert;
 pub mod discover;
 pub mod docs;
 pub mod facts;

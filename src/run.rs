@@ -26,11 +26,23 @@ pub struct Request<'a> {
     pub no_allow: bool,
     /// `--no-cache`: neither read nor write `.bienban_cache/`.
     pub no_cache: bool,
+    /// `--max-file-size` (bytes); else the configuration's, else the default.
+    pub max_file_size: Option<u64>,
+    /// `--encoding`: how to read files that are not UTF-8.
+    pub encoding: Option<crate::legacy::Legacy>,
 }
 
 impl Request<'_> {
     pub fn new(paths: &[PathBuf]) -> Request<'_> {
-        Request { paths, stdin: None, lang: None, no_allow: false, no_cache: false }
+        Request {
+            paths,
+            stdin: None,
+            lang: None,
+            no_allow: false,
+            no_cache: false,
+            max_file_size: None,
+            encoding: None,
+        }
     }
 }
 
@@ -75,7 +87,8 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
         if i == 0 {
             lang = group_lang;
         }
-        let opts = Options { lang: group_lang, no_allow: req.no_allow };
+        let max_file_size = req.max_file_size.or(config.max_file_size()).unwrap_or(check::DEFAULT_MAX_FILE_SIZE);
+        let opts = Options { lang: group_lang, no_allow: req.no_allow, max_file_size, encoding: req.encoding };
         let cache = root.as_deref().filter(|_| !req.no_cache).map(|r| Cache::open(r, &profile.fingerprint, group_lang));
         results.extend(check_archive(root.as_deref(), named, &config, &profile, opts, cache.as_ref()));
         if let Some(c) = &cache {
@@ -104,7 +117,8 @@ fn run_stdin(stdin: &Stdin, req: &Request<'_>) -> Result<Outcome, Box<ConfigErro
         None => (Config::default(), Profile::builtin()),
     };
     let lang = req.lang.or(config.lang).unwrap_or_default();
-    let opts = Options { lang, no_allow: req.no_allow };
+    let max_file_size = req.max_file_size.or(config.max_file_size()).unwrap_or(check::DEFAULT_MAX_FILE_SIZE);
+    let opts = Options { lang, no_allow: req.no_allow, max_file_size, encoding: req.encoding };
     let Some(mut mine) = check::check_bytes(&display, &stdin.bytes, &profile, opts) else {
         return Ok(Outcome { results: Vec::new(), lang, cache: (0, 0) });
     };
@@ -200,9 +214,9 @@ fn check_cached(
     cache: Option<&Cache>,
 ) -> (Option<FileResult>, Option<(String, Entry)>) {
     let Some(cache) = cache else { return (check::check_path(path, shown, profile, opts), None) };
-    let bytes = match std::fs::read(path) {
+    let bytes = match check::read_limited(path, opts) {
         Ok(b) => b,
-        Err(e) => return (Some(FileResult::failed(shown, Some(path), io::unreadable(&e, opts.lang))), None),
+        Err(f) => return (Some(FileResult::failed(shown, Some(path), *f)), None),
     };
     let key = cache::key(&bytes);
     if let Some(entry) = cache.get(&key) {

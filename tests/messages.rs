@@ -18,7 +18,7 @@ fn every_documented_finding_has_help_in_both_languages() {
                 Example::Archive(fs) => fs.iter().map(|(p, t)| (*p, t.as_bytes())).collect(),
                 Example::None(_) => continue,
             };
-            let opts = Options { lang, no_allow: false };
+            let opts = Options::new(lang, false);
             for r in check_texts(&files, &Profile::builtin(), &Config::default(), opts) {
                 for f in &r.findings {
                     let help = f.help.as_deref().unwrap_or_default();

@@ -8,7 +8,7 @@ use bienban::report::{human, json, Totals};
 
 fn run(lang: Lang) -> FileResult {
     let text = include_str!("fixtures/many-findings.md");
-    check_alone("many-findings.md", text.as_bytes(), &Profile::builtin(), Options { lang, no_allow: false }).unwrap()
+    check_alone("many-findings.md", text.as_bytes(), &Profile::builtin(), Options::new(lang, false)).unwrap()
 }
 
 fn human(lang: Lang) -> String {

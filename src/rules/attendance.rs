@@ -1,5 +1,7 @@
 //! `attendance`: the attendance section does not add up.
 
+use std::collections::HashMap;
+
 use super::{cite, finding, Context, Example, Rule, RuleDoc};
 use crate::facts::Facts;
 use crate::finding::{Finding, Severity};
@@ -148,13 +150,18 @@ impl Rule for AttendanceRule {
             }
         }
         // Names twice, or both present and absent.
-        let mut seen: Vec<(&str, Span, bool)> = Vec::new();
+        // name → (first place, present there, already reported): one finding per name.
+        let mut seen: HashMap<&str, (Span, bool, bool)> = HashMap::new();
         let people = a.present.iter().map(|p| (p, true)).chain(a.absent.iter().map(|x| (&x.person, false)));
         for (p, present) in people {
             if p.key.is_empty() {
                 continue;
             }
-            if let Some(&(_, first, first_present)) = seen.iter().find(|(k, _, _)| *k == p.key) {
+            if let Some((first, first_present, reported)) = seen.get_mut(p.key.as_str()) {
+                if std::mem::replace(reported, true) {
+                    continue;
+                }
+                let (first, first_present) = (*first, *first_present);
                 let msg = if first_present != present {
                     tr!(l, "{} vừa có mặt vừa vắng mặt", "{} is both present and absent", p.name)
                 } else {
@@ -171,7 +178,7 @@ impl Rule for AttendanceRule {
                         )),
                 );
             } else {
-                seen.push((&p.key, p.span, present));
+                seen.insert(&p.key, (p.span, present, false));
             }
         }
     }

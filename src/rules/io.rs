@@ -46,3 +46,15 @@ pub fn unreadable(err: &std::io::Error, lang: Lang) -> Finding {
         "check the path and the file's read permission"
     ))
 }
+
+/// A file over the size limit: not read at all.
+pub fn too_large(len: u64, limit: u64, lang: Lang) -> Finding {
+    let mb = |n: u64| format!("{:.1} MB", n as f64 / 1_048_576.0);
+    let l = lang;
+    finding(&DOC, Span::default(), tr!(l, "tệp quá lớn ({}, giới hạn {}): không đọc", "the file is too large ({}, the limit is {}): not read", mb(len), mb(limit)))
+        .help(tr!(
+            l,
+            "một biên bản chỉ vài chục KB; nếu đây đúng là biên bản, tăng giới hạn bằng `--max-file-size` hoặc `max_file_size` trong bienban.toml",
+            "a record is a few tens of KB; if this really is one, raise the limit with `--max-file-size` or `max_file_size` in bienban.toml"
+        ))
+}

@@ -12,7 +12,7 @@ pub fn check(text: &str) -> FileResult {
 
 pub fn check_lang(text: &str, lang: Lang) -> FileResult {
     let profile = Profile::builtin();
-    check_alone("test.md", text.as_bytes(), &profile, Options { lang, no_allow: false }).expect("a record")
+    check_alone("test.md", text.as_bytes(), &profile, Options::new(lang, false)).expect("a record")
 }
 
 /// `(rule, line)` of every finding.
