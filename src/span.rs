@@ -69,6 +69,15 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
+/// `span` made safe to slice `text` with: inside it and on character
+/// boundaries. Spans are computed on the bytes on disk; the text shown may
+/// have been read lossily, so they are clamped before any slicing.
+pub fn clamp(text: &str, span: Span) -> Span {
+    let start = floor_char_boundary(text, span.start.min(text.len()));
+    let end = floor_char_boundary(text, span.end.min(text.len())).max(start);
+    Span::new(start, end)
+}
+
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     while !text.is_char_boundary(i) {
         i -= 1;

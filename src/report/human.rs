@@ -92,14 +92,17 @@ impl Diagnostic for Report<'_> {
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        self.source?;
+        let text = &self.source?.text;
         let f = self.finding;
+        let span = crate::span::clamp(text, f.span);
         let first = LabeledSpan::new_primary_with_span(
             Some(f.label.clone()).filter(|l| !l.is_empty()),
-            (f.span.start, f.span.len()),
+            (span.start, span.len()),
         );
-        let rest =
-            f.labels.iter().map(|l| LabeledSpan::new_with_span(Some(l.text.clone()), (l.span.start, l.span.len())));
+        let rest = f.labels.iter().map(|l| {
+            let s = crate::span::clamp(text, l.span);
+            LabeledSpan::new_with_span(Some(l.text.clone()), (s.start, s.len()))
+        });
         Some(Box::new(std::iter::once(first).chain(rest)))
     }
 }

@@ -127,9 +127,9 @@ fn locate(text: Option<&str>, path: &str, f: &Finding, seen: &mut HashMap<(Strin
     let Some(text) = text else {
         return Located { end_line: line, end_column: col, fingerprint: format!("{:016x}", fnv(&[f.rule, path, ""])) };
     };
-    let end = f.span.end.min(text.len());
-    let (end_line, end_column) = if end > f.span.start { line_col(text, end) } else { (line, col) };
-    let start = f.span.start.min(text.len());
+    let span = crate::span::clamp(text, f.span);
+    let (start, end) = (span.start, span.end);
+    let (end_line, end_column) = if end > start { line_col(text, end) } else { (line, col) };
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
     let line_text: String =

@@ -1,0 +1,54 @@
+//! The whole pipeline on arbitrary bytes: read → parse → model → every rule
+//! (as a one-file archive, and as two files sharing the archive) → every
+//! output format. Nothing may panic; every span must lie on character
+//! boundaries of the text.
+#![no_main]
+
+use bienban::archive::check_texts;
+use bienban::check::{FileResult, Options};
+use bienban::config::Config;
+use bienban::i18n::Lang;
+use bienban::profile::Profile;
+use bienban::report::{self, human, Positions};
+use libfuzzer_sys::fuzz_target;
+
+fn render_all(results: &[FileResult]) {
+    let positions = Positions::of(results);
+    let _ = report::json::render(results);
+    let _ = report::json::render_lines(results);
+    let _ = report::short::render(results);
+    let _ = report::sarif::render(results, &positions, Lang::En);
+    let _ = report::github::render(results, &positions);
+    let _ = report::junit::render(results);
+    let _ = report::gitlab::render(results, &positions);
+    let _ = report::statistics(results, Lang::Vi);
+    let style = human::Style { color: false, width: 80, lang: Lang::Vi };
+    let mut out = String::new();
+    for r in results {
+        human::render_file(r, r.text.as_deref(), &style, &mut out);
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    let profile = Profile::builtin();
+    let text = String::from_utf8_lossy(data).into_owned();
+    for lang in [Lang::Vi, Lang::En] {
+        let opts = Options::new(lang, false);
+        let mut results = check_texts(&[("a.md", data)], &profile, &Config::default(), opts);
+        for r in &mut results {
+            r.text = Some(text.clone());
+            for f in &r.findings {
+                assert!(f.span.start <= f.span.end && f.span.end <= data.len(), "{f:?}");
+                if std::str::from_utf8(data).is_ok() {
+                    assert!(text.is_char_boundary(f.span.start) && text.is_char_boundary(f.span.end), "{f:?}");
+                }
+            }
+        }
+        render_all(&results);
+    }
+    // Two files of one archive: the cross-record rules see each other's numbers.
+    let half = data.len() / 2;
+    let (a, b) = data.split_at(half);
+    let results = check_texts(&[("a.md", a), ("b.md", b), ("c.md", data)], &profile, &Config::default(), Options::default());
+    render_all(&results);
+});
