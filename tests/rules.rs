@@ -72,6 +72,9 @@ fn attendance_sums_and_lists() {
     // Guests are not counted.
     let text = meeting("Ban Thường vụ", 7, 7, "").replace("Vắng mặt:\n", "Khách mời:\n- Lê Thị Cúc (UBKT)\n");
     assert!(rules(&text).is_empty());
+    // `Có mặt:` with nothing under it.
+    let text = meeting("Ban Thường vụ", 7, 7, "").replace("Có mặt: 7\n", "Có mặt:\n");
+    assert_eq!(rules(&text), ["attendance"]);
     // 7/9 against 7 members.
     let text = meeting("Ban Thường vụ", 7, 7, "").replace("Có mặt: 7", "Có mặt: 7/9");
     assert_eq!(rules(&text), ["attendance"]);
