@@ -14,7 +14,7 @@ use crate::lower;
 use crate::parse;
 use crate::profile::Profile;
 use crate::rules::{self, encoding, io, syntax, Context};
-use crate::span::{line_col, Span};
+use crate::span::{line_col, LineIndex, Span};
 use crate::suppress::{Applied, Scope};
 
 #[derive(Debug, Clone, Copy)]
@@ -153,8 +153,9 @@ pub fn check_bytes(display: &str, bytes: &[u8], profile: &Profile, opts: Options
     let cx = Context { profile, lang: opts.lang };
     let facts = Facts::of(&rec, profile);
     let mut findings = rules::check_record(&rec, &facts, &cx);
+    let lines = LineIndex::new(text);
     for f in &mut findings {
-        (f.line, f.column) = line_col(text, f.span.start);
+        (f.line, f.column) = lines.line_col(f.span.start);
     }
     Some(FileResult {
         path: display.to_string(),
@@ -162,9 +163,9 @@ pub fn check_bytes(display: &str, bytes: &[u8], profile: &Profile, opts: Options
         text: None,
         findings,
         suppressed: Vec::new(),
-        summary: Some(Summary::of(&rec, &facts, profile, text)),
+        summary: Some(Summary::of(&rec, &facts, profile, &lines)),
         items: rec.items.iter().map(|i| i.span).collect(),
-        suppressions: rec.suppressions.iter().map(|s| Scope::of(s, text)).collect(),
+        suppressions: rec.suppressions.iter().map(|s| Scope::of(s, &lines)).collect(),
     })
 }
 

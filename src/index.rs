@@ -7,7 +7,7 @@ use crate::facts::Facts;
 use crate::model::{Date, Form, Record, Value};
 use crate::profile::Profile;
 pub use crate::span::Pos;
-use crate::span::Span;
+use crate::span::{LineIndex, Span};
 use crate::values::number_key;
 
 /// A `Số` a record defines: its own, or one of its decisions'.
@@ -73,8 +73,8 @@ pub struct Summary {
 }
 
 impl Summary {
-    pub fn of(rec: &Record, facts: &Facts<'_>, profile: &Profile, text: &str) -> Summary {
-        let pos = |s: Span| Pos::of(text, s);
+    pub fn of(rec: &Record, facts: &Facts<'_>, profile: &Profile, lines: &LineIndex<'_>) -> Summary {
+        let pos = |s: Span| lines.pos(s);
         let number = |t: &str, s: Span| Number { key: number_key(t), text: t.to_string(), pos: pos(s) };
         let body = facts.body.map(|b| b.code.clone());
         let date = rec.date.as_ref().and_then(Value::ok).copied();

@@ -21,11 +21,11 @@ pub struct Scope {
 }
 
 impl Scope {
-    pub fn of(s: &crate::model::Suppression, text: &str) -> Scope {
+    pub fn of(s: &crate::model::Suppression, lines: &crate::span::LineIndex<'_>) -> Scope {
         Scope {
-            rules: s.rules.iter().map(|r| (r.value.clone(), Pos::of(text, r.span))).collect(),
+            rules: s.rules.iter().map(|r| (r.value.clone(), lines.pos(r.span))).collect(),
             reason: s.reason.clone(),
-            pos: Pos::of(text, s.span),
+            pos: lines.pos(s.span),
             item: s.item,
         }
     }

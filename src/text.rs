@@ -13,25 +13,72 @@ use unicode_normalization::UnicodeNormalization;
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
-    for c in s.nfd() {
-        if is_combining_mark(c) || c == '\u{feff}' {
-            continue;
-        }
+    for c in s.chars() {
         if c.is_whitespace() {
             pending_space = !out.is_empty();
             continue;
+        }
+        let folded = fold_char(c);
+        if folded == '\0' {
+            continue; // a combining mark, or the BOM
         }
         if pending_space {
             out.push(' ');
             pending_space = false;
         }
-        match c {
-            'đ' | 'Đ' => out.push('d'),
-            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            c => out.extend(c.to_lowercase()),
+        if folded == '\u{1}' {
+            // Outside the table: decompose and lower-case the slow way.
+            for d in std::iter::once(c).nfd().filter(|d| !is_combining_mark(*d)) {
+                out.extend(d.to_lowercase());
+            }
+        } else {
+            out.push(folded);
         }
     }
     out
+}
+
+/// First code point of the folding table: Latin-1, Latin Extended and
+/// Vietnamese (U+1EA0–U+1EF9) letters all lie below `TABLE_END`.
+const TABLE_END: u32 = 0x1F00;
+
+/// The folded form of one character: its base letter in lower case; `'\0'`
+/// to drop it; `'\u{1}'` when the table does not cover it. Folding is the
+/// hottest text operation (every field name, name and matter), so letters
+/// up to U+1EFF are looked up in a table built once from their canonical
+/// decompositions, instead of decomposing each character.
+fn fold_char(c: char) -> char {
+    use std::sync::OnceLock;
+    static TABLE: OnceLock<Vec<char>> = OnceLock::new();
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    if c as u32 >= TABLE_END {
+        return if c == '\u{feff}' || is_combining_mark(c) { '\0' } else { '\u{1}' };
+    }
+    let table = TABLE.get_or_init(|| {
+        (0..TABLE_END)
+            .map(|u| match char::from_u32(u) {
+                Some('đ' | 'Đ') => 'd',
+                Some(c) if is_combining_mark(c) => '\0',
+                Some(c) => {
+                    let mut base = std::iter::once(c).nfd().filter(|d| !is_combining_mark(*d));
+                    match (base.next(), base.next()) {
+                        (Some(b), None) => {
+                            let mut low = b.to_lowercase();
+                            match (low.next(), low.next()) {
+                                (Some(l), None) => l,
+                                _ => '\u{1}',
+                            }
+                        }
+                        _ => '\u{1}',
+                    }
+                }
+                None => '\u{1}',
+            })
+            .collect()
+    });
+    table[c as usize]
 }
 
 /// A word of a value together with its byte range in the original text.
@@ -91,6 +138,21 @@ mod tests {
         let nfd: String = "Biên bản".nfd().collect();
         assert_eq!(fold(&nfd), "bien ban");
         assert_eq!(fold("  Tổng   số\tthành viên "), "tong so thanh vien");
+        // Outside the table, and characters that decompose to two letters.
+        assert_eq!(fold("ǅ Ω ﬁ"), fold("ǅ Ω ﬁ").to_lowercase());
+        assert_eq!(fold("\u{feff}Ủy"), "uy");
+        // The table agrees with decomposing every character of the range.
+        for u in 0xC0..0x1F00u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let slow: String = std::iter::once(c)
+                .nfd()
+                .filter(|d| !is_combining_mark(*d))
+                .map(|d| if d == 'đ' || d == 'Đ' { 'd' } else { d })
+                .flat_map(char::to_lowercase)
+                .collect();
+            let want = if c.is_whitespace() { String::new() } else { slow };
+            assert_eq!(fold(&c.to_string()), want, "U+{u:04X}");
+        }
     }
 
     #[test]

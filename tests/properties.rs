@@ -21,7 +21,14 @@ struct Spec {
 }
 
 const BODIES: [(&str, u32); 3] = [("Ban Chấp hành", 15), ("Ban Thường vụ", 7), ("Thường trực", 3)];
-const MATTERS: [&str; 6] = ["kết nạp đảng viên", "khen thưởng", "tai-chinh-dang", "công việc hằng ngày", "nghị quyết chuyên đề", "bổ nhiệm cán bộ"];
+const MATTERS: [&str; 6] = [
+    "kết nạp đảng viên",
+    "khen thưởng",
+    "tai-chinh-dang",
+    "công việc hằng ngày",
+    "nghị quyết chuyên đề",
+    "bổ nhiệm cán bộ",
+];
 
 fn spec() -> impl Strategy<Value = Spec> {
     (0..3usize)
@@ -81,7 +88,14 @@ fn render(s: &Spec) -> String {
 }
 
 fn strip(t: &str) -> String {
-    t.nfd().filter(|c| !is_combining_mark(*c)).map(|c| match c { 'đ' => 'd', 'Đ' => 'D', c => c }).collect()
+    t.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' => 'd',
+            'Đ' => 'D',
+            c => c,
+        })
+        .collect()
 }
 
 /// `(rule, line)` of every finding, checking the span invariants on the way.
@@ -91,9 +105,16 @@ fn findings(text: &str) -> Vec<(&'static str, usize)> {
         .findings
         .iter()
         .map(|f| {
-            assert!(f.span.end <= text.len() && text.is_char_boundary(f.span.start) && text.is_char_boundary(f.span.end), "{f:?}");
+            assert!(
+                f.span.end <= text.len() && text.is_char_boundary(f.span.start) && text.is_char_boundary(f.span.end),
+                "{f:?}"
+            );
             for l in &f.labels {
-                assert!(l.span.end <= text.len() && text.is_char_boundary(l.span.start) && text.is_char_boundary(l.span.end));
+                assert!(
+                    l.span.end <= text.len()
+                        && text.is_char_boundary(l.span.start)
+                        && text.is_char_boundary(l.span.end)
+                );
             }
             (f.rule, f.line)
         })

@@ -46,14 +46,18 @@ impl Rule for AttendanceRule {
         // `Có mặt:` with neither a count nor names: nothing to count.
         if let (Some(line), None, true) = (a.present_line, &a.present_count, a.present.is_empty()) {
             out.push(
-                finding(&DOC, line, tr!(l, "`Có mặt` không ghi số người hay danh sách", "`Có mặt` gives neither a count nor names"))
-                    .label(tr!(l, "trống", "empty"))
-                    .help(tr!(
-                        l,
-                        "ghi số người có mặt (`Có mặt: 7`) hoặc liệt kê từng người bên dưới, mỗi dòng `- Họ tên (chức vụ)`",
-                        "write the number present (`Có mặt: 7`) or list them below, one `- Name (role)` a line"
-                    ))
-                    .article(&cx.profile.quorum.article),
+                finding(
+                    &DOC,
+                    line,
+                    tr!(l, "`Có mặt` không ghi số người hay danh sách", "`Có mặt` gives neither a count nor names"),
+                )
+                .label(tr!(l, "trống", "empty"))
+                .help(tr!(
+                    l,
+                    "ghi số người có mặt (`Có mặt: 7`) hoặc liệt kê từng người bên dưới, mỗi dòng `- Họ tên (chức vụ)`",
+                    "write the number present (`Có mặt: 7`) or list them below, one `- Name (role)` a line"
+                ))
+                .article(&cx.profile.quorum.article),
             );
         }
         // The stated count against the names listed.
