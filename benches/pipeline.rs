@@ -1,0 +1,39 @@
+//! Criterion micro-benchmarks: parsing one record, lowering it, the rules
+//! on it, and the whole per-file check. `cargo bench`; the whole-archive
+//! benchmark against ripgrep and markdownlint-cli2 is `bench/run.sh`.
+
+use bienban::check::{check_bytes, Options};
+use bienban::facts::Facts;
+use bienban::i18n::Lang;
+use bienban::lower::lower;
+use bienban::parse::parse;
+use bienban::profile::Profile;
+use bienban::rules::{check_record, Context};
+use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
+
+const RECORD: &str = include_str!("../samples/2021/bch/2021-12-bch-thuong-le-quy-4.md");
+
+fn bench(c: &mut Criterion) {
+    let profile = Profile::builtin();
+    let mut g = c.benchmark_group("record");
+    g.throughput(Throughput::Bytes(RECORD.len() as u64));
+    g.bench_function("parse", |b| b.iter(|| parse(black_box(RECORD)).unwrap()));
+    let lines = parse(RECORD).unwrap();
+    g.bench_function("lower", |b| b.iter(|| lower(black_box(&lines), &profile).unwrap()));
+    let rec = lower(&lines, &profile).unwrap();
+    let cx = Context { profile: &profile, lang: Lang::Vi };
+    g.bench_function("rules", |b| {
+        b.iter(|| {
+            let facts = Facts::of(black_box(&rec), &profile);
+            check_record(&rec, &facts, &cx)
+        })
+    });
+    g.bench_function("check_bytes", |b| {
+        b.iter(|| check_bytes("r.md", black_box(RECORD.as_bytes()), &profile, Options::default()))
+    });
+    g.finish();
+    c.bench_function("fold", |b| b.iter(|| bienban::text::fold(black_box("Tổng số thành viên Ban Thường vụ Đảng ủy"))));
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
