@@ -63,6 +63,16 @@ pub struct FileResult {
 }
 
 impl FileResult {
+    /// What the report needs, once the archive rules have run: the summary
+    /// and the suppression scopes are dropped, so that memory after an
+    /// archive's pass grows with the findings, not with the archive.
+    pub fn reported(mut self) -> FileResult {
+        self.summary = None;
+        self.suppressions = Vec::new();
+        self.items = Vec::new();
+        self
+    }
+
     pub fn count(&self, s: Severity) -> usize {
         self.findings.iter().filter(|f| f.severity == s).count()
     }

@@ -198,7 +198,7 @@ fn check_archive(
     files.sort_by(|a, b| a.0.path.cmp(&b.0.path));
     let (mut results, reported): (Vec<FileResult>, Vec<bool>) = files.into_iter().unzip();
     archive::check(&mut results, profile, config, config.period(), opts);
-    results.into_iter().zip(reported).filter_map(|(r, keep)| keep.then_some(r)).collect()
+    results.into_iter().zip(reported).filter_map(|(r, keep)| keep.then(|| r.reported())).collect()
 }
 
 /// A file's result (if it is a record), whether it is reported, and its cache entry.
