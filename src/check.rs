@@ -127,7 +127,9 @@ pub fn read_limited(path: &Path, opts: Options) -> Result<Vec<u8>, Box<Finding>>
 /// have run (see `archive.rs`).
 pub fn check_bytes(display: &str, bytes: &[u8], profile: &Profile, opts: Options) -> Option<FileResult> {
     // Binary files named `.md` (a NUL never occurs in text).
-    if let Some(at) = bytes.iter().take(64 * 1024).position(|&b| b == 0) {
+    let head = &bytes[..bytes.len().min(64 * 1024)];
+    // `contains` on bytes is a vectorised memchr; the position only when needed.
+    if let Some(at) = head.contains(&0).then(|| head.iter().position(|&b| b == 0)).flatten() {
         return Some(FileResult::failed(display, None, encoding::binary(at, opts.lang)));
     }
     let decoded;

@@ -130,7 +130,6 @@ fn lower_pair(pair: Pair<'_, Rule>) -> Option<Line<'_>> {
                 Line::Text { text, span }
             }
         }
-        Rule::blank => Line::Blank,
         Rule::comment => Line::Comment { span },
         Rule::suppression => {
             let mut rules = Vec::new();
