@@ -8,7 +8,8 @@ use crate::finding::Severity;
 use crate::i18n::Lang;
 use crate::rules::{docs, Example, RuleDoc};
 
-fn severity(s: Severity, l: Lang) -> &'static str {
+/// The severity in the reader's language.
+pub fn severity(s: Severity, l: Lang) -> &'static str {
     match (s, l) {
         (Severity::Error, Lang::Vi) => "lỗi",
         (Severity::Warning, Lang::Vi) => "cảnh báo",

@@ -295,22 +295,7 @@ impl<'a> Lowerer<'_, 'a> {
             self.close_item();
             let heading = strip_item_number(text);
             let offset = text.len() - heading.len();
-            self.rec.items.push(Item {
-                heading: Spanned::new(heading.to_string(), text_span.sub(offset, text.len())),
-                span,
-                number: None,
-                matter: None,
-                act: None,
-                act_text: String::new(),
-                conclusion: None,
-                votes: None,
-                urgent: None,
-                delegation: None,
-                consent: None,
-                reports_back: Vec::new(),
-                reserved: Vec::new(),
-            });
-            self.open_item = true;
+            self.open_item(Spanned::new(heading.to_string(), text_span.sub(offset, text.len())), span);
         } else if level == 3 && matches!(self.section, Section::Header | Section::Attendance) {
             self.rec.syntax.push(SyntaxProblem::ItemOutsideAgenda { span });
         }
@@ -381,21 +366,11 @@ impl<'a> Lowerer<'_, 'a> {
 
     fn implicit_item(&mut self, span: Span) {
         let heading = self.rec.agenda.unwrap_or(span);
-        self.rec.items.push(Item {
-            heading: Spanned::new(String::new(), heading),
-            span: Span::new(span.start, span.end),
-            number: None,
-            matter: None,
-            act: None,
-            act_text: String::new(),
-            conclusion: None,
-            votes: None,
-            urgent: None,
-            delegation: None,
-            consent: None,
-            reports_back: Vec::new(),
-            reserved: Vec::new(),
-        });
+        self.open_item(Spanned::new(String::new(), heading), span);
+    }
+
+    fn open_item(&mut self, heading: Spanned<String>, span: Span) {
+        self.rec.items.push(Item::new(heading, span));
         self.open_item = true;
     }
 

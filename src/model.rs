@@ -184,6 +184,27 @@ pub struct Item {
     pub reserved: Vec<Spanned<String>>,
 }
 
+impl Item {
+    /// An item with its heading and nothing read yet.
+    pub fn new(heading: Spanned<String>, span: Span) -> Item {
+        Item {
+            heading,
+            span,
+            number: None,
+            matter: None,
+            act: None,
+            act_text: String::new(),
+            conclusion: None,
+            votes: None,
+            urgent: None,
+            delegation: None,
+            consent: None,
+            reports_back: Vec::new(),
+            reserved: Vec::new(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Suppression {
     pub rules: Vec<Spanned<String>>,

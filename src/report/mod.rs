@@ -150,12 +150,7 @@ pub fn statistics(results: &[FileResult], l: Lang) -> String {
     rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0 .0.cmp(b.0 .0)));
     let mut out = String::new();
     for ((rule, sev), n) in rows {
-        let sev = match (sev, l) {
-            (Severity::Error, Lang::Vi) => "lỗi",
-            (Severity::Warning, Lang::Vi) => "cảnh báo",
-            (Severity::Error, Lang::En) => "error",
-            (Severity::Warning, Lang::En) => "warning",
-        };
+        let sev = crate::docs::severity(sev, l);
         let summary = crate::rules::doc(rule).map_or("", |d| d.summary(l));
         let summary: String = summary.chars().take(70).collect();
         out.push_str(&format!("{n:>6}  {rule:<24} {sev:<9} {summary}\n"));
