@@ -46,6 +46,9 @@ pub struct Profile {
 struct Index {
     body_names: Vec<(String, usize)>,
     matter_names: Vec<(String, usize)>,
+    /// The same, hashed: every record looks its body and matters up.
+    body_lookup: std::collections::HashMap<String, usize>,
+    matter_lookup: std::collections::HashMap<String, usize>,
 }
 
 /// An article and its words, quoted in diagnostics and rule docs.
@@ -234,6 +237,12 @@ impl Profile {
                 idx.matter_names.push((fold(a), i));
             }
         }
+        for (n, i) in &idx.body_names {
+            idx.body_lookup.entry(n.clone()).or_insert(*i);
+        }
+        for (n, i) in &idx.matter_names {
+            idx.matter_lookup.entry(n.clone()).or_insert(*i);
+        }
         self.index = idx;
     }
 
@@ -245,7 +254,7 @@ impl Profile {
     pub fn body_named(&self, name: &str) -> Option<&Body> {
         let f = fold(name);
         let f = f.trim_end_matches('.');
-        self.index.body_names.iter().find(|(n, _)| n == f).map(|&(_, i)| &self.bodies[i])
+        self.index.body_lookup.get(f).map(|&i| &self.bodies[i])
     }
 
     /// All the names of the bodies, folded, to suggest the closest.
@@ -261,7 +270,7 @@ impl Profile {
     pub fn matter_named(&self, name: &str) -> Option<&Matter> {
         let f = fold(name);
         let f = f.trim_end_matches('.');
-        self.index.matter_names.iter().find(|(n, _)| n == f).map(|&(_, i)| &self.matters[i])
+        self.index.matter_lookup.get(f).map(|&i| &self.matters[i])
     }
 
     /// Every (folded name, matter) pair, for suggestions.

@@ -75,26 +75,38 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
         let root = canon.root_of(&abs);
         groups.entry(root).or_default().push((abs, t));
     }
+    // Parsed once and shared: an inspector's archive may hold hundreds of
+    // archive roots (one per organisation).
+    let builtin = Profile::builtin();
+    // Archives are independent: they are checked in parallel with each
+    // other as well as file by file (rayon nests the two).
+    let checked: Vec<Result<(Vec<FileResult>, Lang, (usize, usize)), Box<ConfigError>>> = groups
+        .into_par_iter()
+        .map(|(root, named)| {
+            let (config, own) = match &root {
+                Some(r) => load(r, req.lang)?,
+                None => (Config::default(), None),
+            };
+            let profile = own.as_ref().unwrap_or(&builtin);
+            let group_lang = req.lang.or(config.lang).unwrap_or_default();
+            let max_file_size = req.max_file_size.or(config.max_file_size()).unwrap_or(check::DEFAULT_MAX_FILE_SIZE);
+            let opts = Options { lang: group_lang, no_allow: req.no_allow, max_file_size, encoding: req.encoding };
+            let cache =
+                root.as_deref().filter(|_| !req.no_cache).map(|r| Cache::open(r, &profile.fingerprint, group_lang));
+            let results = check_archive(root.as_deref(), named, &config, profile, opts, cache.as_ref());
+            Ok((results, group_lang, cache.map_or((0, 0), |c| c.counts())))
+        })
+        .collect();
     let mut results = Vec::new();
     let mut lang = req.lang.unwrap_or_default();
     let mut counts = (0, 0);
-    for (i, (root, named)) in groups.into_iter().enumerate() {
-        let (config, profile) = match &root {
-            Some(r) => load(r, req.lang)?,
-            None => (Config::default(), Profile::builtin()),
-        };
-        let group_lang = req.lang.or(config.lang).unwrap_or_default();
+    for (i, group) in checked.into_iter().enumerate() {
+        let (r, group_lang, (h, m)) = group?;
         if i == 0 {
             lang = group_lang;
         }
-        let max_file_size = req.max_file_size.or(config.max_file_size()).unwrap_or(check::DEFAULT_MAX_FILE_SIZE);
-        let opts = Options { lang: group_lang, no_allow: req.no_allow, max_file_size, encoding: req.encoding };
-        let cache = root.as_deref().filter(|_| !req.no_cache).map(|r| Cache::open(r, &profile.fingerprint, group_lang));
-        results.extend(check_archive(root.as_deref(), named, &config, &profile, opts, cache.as_ref()));
-        if let Some(c) = &cache {
-            let (h, m) = c.counts();
-            counts = (counts.0 + h, counts.1 + m);
-        }
+        results.extend(r);
+        counts = (counts.0 + h, counts.1 + m);
     }
     for e in walk_errors {
         let f = io::unreadable(&e.error, lang);
@@ -112,10 +124,11 @@ fn run_stdin(stdin: &Stdin, req: &Request<'_>) -> Result<Outcome, Box<ConfigErro
         std::fs::canonicalize(parent).unwrap_or_else(|_| parent.to_path_buf()).join(p.file_name().unwrap_or_default())
     });
     let root = abs.as_ref().and_then(|a| a.parent()).and_then(config::find_root);
-    let (config, profile) = match &root {
+    let (config, own) = match &root {
         Some(r) => load(r, req.lang)?,
-        None => (Config::default(), Profile::builtin()),
+        None => (Config::default(), None),
     };
+    let profile = own.unwrap_or_else(Profile::builtin);
     let lang = req.lang.or(config.lang).unwrap_or_default();
     let max_file_size = req.max_file_size.or(config.max_file_size()).unwrap_or(check::DEFAULT_MAX_FILE_SIZE);
     let opts = Options { lang, no_allow: req.no_allow, max_file_size, encoding: req.encoding };
@@ -235,12 +248,13 @@ fn shown_path(path: &Path, cwd: Option<&Path>) -> String {
     p.to_string_lossy().into_owned()
 }
 
-fn load(root: &Path, lang: Option<Lang>) -> Result<(Config, Profile), Box<ConfigError>> {
+/// The archive's configuration, and its own profile if it names one.
+fn load(root: &Path, lang: Option<Lang>) -> Result<(Config, Option<Profile>), Box<ConfigError>> {
     let path = root.join(config::FILE_NAME);
     let lang = lang.unwrap_or_default();
     let config = Config::load(&path, lang)?;
     let profile = match &config.profile {
-        None => Profile::builtin(),
+        None => None,
         Some(p) => {
             let file = root.join(p.get_ref());
             let text = std::fs::read_to_string(&file).map_err(|e| ConfigError {
@@ -256,13 +270,13 @@ fn load(root: &Path, lang: Option<Lang>) -> Result<(Config, Profile), Box<Config
                 span: Some(p.span()),
                 help: None,
             })?;
-            Profile::from_toml(&text).map_err(|e| ConfigError {
+            Some(Profile::from_toml(&text).map_err(|e| ConfigError {
                 path: file.clone(),
                 message: e.message,
                 span: e.span,
                 help: None,
                 text,
-            })?
+            })?)
         }
     };
     Ok((config, profile))
