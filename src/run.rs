@@ -80,7 +80,7 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
     let builtin = Profile::builtin();
     // Archives are independent: they are checked in parallel with each
     // other as well as file by file (rayon nests the two).
-    let checked: Vec<Result<(Vec<FileResult>, Lang, (usize, usize)), Box<ConfigError>>> = groups
+    let checked: Vec<Result<GroupOutcome, Box<ConfigError>>> = groups
         .into_par_iter()
         .map(|(root, named)| {
             let (config, own) = match &root {
@@ -213,6 +213,9 @@ fn check_archive(
     archive::check(&mut results, profile, config, config.period(), opts);
     results.into_iter().zip(reported).filter_map(|(r, keep)| keep.then(|| r.reported())).collect()
 }
+
+/// One archive's reported results, its language, and its cache hits and misses.
+type GroupOutcome = (Vec<FileResult>, Lang, (usize, usize));
 
 /// A file's result (if it is a record), whether it is reported, and its cache entry.
 type Checked = (Option<FileResult>, bool, Option<(String, Entry)>);
