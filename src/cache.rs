@@ -119,12 +119,22 @@ impl Cache {
         (self.hits.load(Ordering::Relaxed), self.misses.load(Ordering::Relaxed))
     }
 
-    /// Writes the entries of this run (entries of files no longer in the
-    /// archive are dropped). Failing to write a cache is not an error.
-    pub fn store(&self, entries: HashMap<String, Entry>) {
-        if entries.len() == self.old.len() && entries.keys().all(|k| self.old.contains_key(k)) {
-            return; // nothing changed
+    /// Writes the entries of this run: `(key, None)` for a file whose old
+    /// entry was used, `(key, Some(entry))` for one checked anew (entries of
+    /// files no longer in the archive are dropped). Hits are not cloned
+    /// unless something changed. Failing to write a cache is not an error.
+    pub fn store(&self, seen: Vec<(String, Option<Entry>)>) {
+        let unchanged = seen.iter().all(|(_, e)| e.is_none()) && seen.len() == self.old.len();
+        if unchanged {
+            return;
         }
+        let entries: HashMap<String, Entry> = seen
+            .into_iter()
+            .filter_map(|(k, e)| match e {
+                Some(e) => Some((k, e)),
+                None => self.old.get(&k).map(|old| (k, old.clone())),
+            })
+            .collect();
         let file = CacheFile { salt: self.salt.clone(), entries };
         let Ok(bytes) = serde_json::to_vec(&file) else { return };
         if std::fs::create_dir_all(&self.dir).is_err() {
@@ -154,9 +164,7 @@ mod tests {
         std::fs::write(d.join(DIR_NAME).join(FILE_NAME), b"{not json").unwrap();
         assert!(Cache::open(&d, "p", Lang::Vi).old.is_empty());
         let c = Cache::open(&d, "p", Lang::Vi);
-        let mut e = HashMap::new();
-        e.insert(key(b"x"), Entry(None));
-        c.store(e);
+        c.store(vec![(key(b"x"), Some(Entry(None)))]);
         assert_eq!(Cache::open(&d, "p", Lang::Vi).old.len(), 1);
         // Another profile or language: stale.
         assert!(Cache::open(&d, "q", Lang::Vi).old.is_empty());

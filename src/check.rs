@@ -176,7 +176,8 @@ pub fn check_bytes(display: &str, bytes: &[u8], profile: &Profile, opts: Options
         findings,
         suppressed: Vec::new(),
         summary: Some(Summary::of(&rec, &facts, profile, &lines)),
-        items: rec.items.iter().map(|i| i.span).collect(),
+        // Item spans only matter to item-level suppressions.
+        items: if rec.suppressions.is_empty() { Vec::new() } else { rec.items.iter().map(|i| i.span).collect() },
         suppressions: rec.suppressions.iter().map(|s| Scope::of(s, &lines)).collect(),
     })
 }

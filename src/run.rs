@@ -191,15 +191,21 @@ fn check_archive(
         .par_iter()
         .map(|(path, display)| {
             let shown = display.clone().unwrap_or_else(|| shown_path(path, cwd.as_deref()));
-            let (r, entry) = check_cached(path, &shown, profile, opts, cache);
+            let (mut r, entry) = check_cached(path, &shown, profile, opts, cache);
+            if display.is_none() {
+                // Read for context only: never shown, so its text need not be found again.
+                if let Some(r) = &mut r {
+                    r.file = None;
+                }
+            }
             (r, display.is_some(), entry)
         })
         .collect();
-    let mut entries = HashMap::new();
+    let mut entries = Vec::with_capacity(if cache.is_some() { checked.len() } else { 0 });
     let mut files: Vec<(FileResult, bool)> = Vec::with_capacity(checked.len());
     for (r, reported, entry) in checked {
-        if let Some((k, e)) = entry {
-            entries.insert(k, e);
+        if let Some(e) = entry {
+            entries.push(e);
         }
         if let Some(r) = r {
             files.push((r, reported));
@@ -218,7 +224,7 @@ fn check_archive(
 type GroupOutcome = (Vec<FileResult>, Lang, (usize, usize));
 
 /// A file's result (if it is a record), whether it is reported, and its cache entry.
-type Checked = (Option<FileResult>, bool, Option<(String, Entry)>);
+type Checked = (Option<FileResult>, bool, Option<(String, Option<Entry>)>);
 
 /// Checks one file, or takes its result from the cache when its content
 /// has not changed. Returns the cache entry to keep.
@@ -228,7 +234,7 @@ fn check_cached(
     profile: &Profile,
     opts: Options,
     cache: Option<&Cache>,
-) -> (Option<FileResult>, Option<(String, Entry)>) {
+) -> (Option<FileResult>, Option<(String, Option<Entry>)>) {
     let Some(cache) = cache else { return (check::check_path(path, shown, profile, opts), None) };
     let bytes = match check::read_limited(path, opts) {
         Ok(b) => b,
@@ -236,14 +242,14 @@ fn check_cached(
     };
     let key = cache::key(&bytes);
     if let Some(entry) = cache.get(&key) {
-        return (entry.result(shown, path), Some((key, entry.clone())));
+        return (entry.result(shown, path), Some((key, None)));
     }
     let r = check::check_bytes(shown, &bytes, profile, opts).map(|mut r| {
         r.file = Some(path.to_path_buf());
         r
     });
     let entry = Entry::of(r.as_ref());
-    (r, Some((key, entry)))
+    (r, Some((key, Some(entry))))
 }
 
 fn shown_path(path: &Path, cwd: Option<&Path>) -> String {
