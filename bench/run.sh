@@ -90,8 +90,9 @@ build() {
     cargo build --release --quiet --bin bienban --example gen_archive
     BUILT_AT=$(git rev-parse --short HEAD)
     local dirty
-    dirty=$(git status --porcelain --untracked-files=no | wc -l)
-    [ "$dirty" -gt 0 ] && BUILT_AT="$BUILT_AT (+ uncommitted changes in $dirty tracked files)"
+    # Only what goes into the binary counts (not, say, this folder's RESULTS.md).
+    dirty=$(git status --porcelain --untracked-files=all -- src grammar profiles build.rs Cargo.toml Cargo.lock | wc -l)
+    [ "$dirty" -gt 0 ] && BUILT_AT="$BUILT_AT (+ $dirty uncommitted changes in src/, grammar/, profiles/ or Cargo files)"
     mkdir -p "$OUT/bin"
     cp target/release/bienban "$OUT/bin/bienban"
     cp target/release/examples/gen_archive "$OUT/bin/gen_archive"
