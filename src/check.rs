@@ -133,7 +133,7 @@ pub fn check_bytes(display: &str, bytes: &[u8], profile: &Profile, opts: Options
         return Some(FileResult::failed(display, None, encoding::binary(at, opts.lang)));
     }
     let decoded;
-    let text = match (std::str::from_utf8(bytes), opts.encoding) {
+    let text = match (utf8(bytes), opts.encoding) {
         (Ok(t), _) => t,
         // `--encoding`: read it anyway, decoded (positions then refer to the decoded text).
         (Err(_), Some(from)) => {
@@ -180,6 +180,13 @@ pub fn check_bytes(display: &str, bytes: &[u8], profile: &Profile, opts: Options
         items: if rec.suppressions.is_empty() { Vec::new() } else { rec.items.iter().map(|i| i.span).collect() },
         suppressions: rec.suppressions.iter().map(|s| Scope::of(s, &lines)).collect(),
     })
+}
+
+/// UTF-8 validation: SIMD for the common valid case (Vietnamese text is
+/// mostly multi-byte, where the standard library's check is slow); the
+/// standard library's error, which knows where the bad byte is, otherwise.
+fn utf8(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
+    simdutf8::basic::from_utf8(bytes).or_else(|_| std::str::from_utf8(bytes))
 }
 
 /// Checks one record as an archive of its own (what `bienban check FILE`

@@ -2,6 +2,8 @@
 //! committees. Pipeline: read → parse → model → rules → report; see
 //! ARCHITECTURE.md.
 
+// pest_derive without its `std` feature names `alloc` in the code it generates.
+extern crate alloc;
 pub mod i18n;
 
 pub mod archive;

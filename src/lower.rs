@@ -564,6 +564,13 @@ fn missing_colon(text: &str) -> Option<Key> {
     if t.contains(':') || t.contains('\t') || t.contains("   ") || t.chars().count() > 80 || t.ends_with('.') {
         return None;
     }
+    // Most such lines are wrapped prose: fold the first word alone and
+    // go on only when some checked key starts with it.
+    let first = fold(t.split(char::is_whitespace).next().unwrap_or(""));
+    let starts_a_key = |name: &str| name.split(' ').next() == Some(first.as_str());
+    if !KEYS.iter().any(|(name, k)| COLON_CHECKED.contains(k) && starts_a_key(name)) {
+        return None;
+    }
     let f = fold(t);
     COLON_CHECKED.iter().copied().find(|&k| {
         KEYS.iter().any(|(name, kk)| {
