@@ -180,7 +180,7 @@ pub fn sniff(text: &str) -> Option<RecordKind> {
 
 struct Lowerer<'p, 'a> {
     profile: &'p Profile,
-    role_words: Vec<String>,
+    role_words: &'p [String],
     lines: &'a [Line<'a>],
     section: Section,
     list: List,
@@ -414,7 +414,7 @@ impl<'a> Lowerer<'_, 'a> {
         let text_span = Span::new(key_span.start, span.end);
         match self.list {
             List::Absent => {
-                let a = values::absence(key, Some(value), text_span, &self.role_words);
+                let a = values::absence(key, Some(value), text_span, self.role_words);
                 self.rec.attendance.absent.push(a);
             }
             List::Present | List::Guests => {
@@ -438,7 +438,7 @@ impl<'a> Lowerer<'_, 'a> {
             List::Present => self.rec.attendance.present.push(values::person(text, span)),
             List::Guests => self.rec.attendance.guests.push(values::person(text, span)),
             List::Absent => {
-                let a = values::absence(text, None, span, &self.role_words);
+                let a = values::absence(text, None, span, self.role_words);
                 self.rec.attendance.absent.push(a);
             }
             List::None => {}
@@ -560,15 +560,20 @@ fn whole_value(value: &str, span: Span) -> Value<u32> {
 /// then a space and a value, and no colon anywhere.
 fn missing_colon(text: &str) -> Option<Key> {
     let t = text.trim();
-    // Column layouts (a signature block `Thư ký        Chủ trì`) are not fields.
-    if t.contains(':') || t.contains('\t') || t.contains("   ") || t.chars().count() > 80 || t.ends_with('.') {
+    // Most such lines are wrapped prose: look at the first word alone and go
+    // on only when some checked key starts with it. Those words have at most
+    // four letters: 24 bytes even decomposed (NFD), with two marks a letter.
+    let first = t.split(char::is_whitespace).next().unwrap_or("");
+    if first.len() > 24 {
         return None;
     }
-    // Most such lines are wrapped prose: fold the first word alone and
-    // go on only when some checked key starts with it.
-    let first = fold(t.split(char::is_whitespace).next().unwrap_or(""));
+    let first = fold(first);
     let starts_a_key = |name: &str| name.split(' ').next() == Some(first.as_str());
     if !KEYS.iter().any(|(name, k)| COLON_CHECKED.contains(k) && starts_a_key(name)) {
+        return None;
+    }
+    // Column layouts (a signature block `Thư ký        Chủ trì`) are not fields.
+    if t.contains(':') || t.contains('\t') || t.contains("   ") || t.chars().count() > 80 || t.ends_with('.') {
         return None;
     }
     let f = fold(t);

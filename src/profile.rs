@@ -49,6 +49,8 @@ struct Index {
     /// The same, hashed: every record looks its body and matters up.
     body_lookup: std::collections::HashMap<String, usize>,
     matter_lookup: std::collections::HashMap<String, usize>,
+    /// Folded role names (see [`Profile::role_words`]).
+    role_words: Vec<String>,
 }
 
 /// An article and its words, quoted in diagnostics and rule docs.
@@ -243,6 +245,8 @@ impl Profile {
         for (n, i) in &idx.matter_names {
             idx.matter_lookup.entry(n.clone()).or_insert(*i);
         }
+        idx.role_words = self.chair.secretary_roles.iter().chain(&self.chair.deputy_roles).map(|r| fold(r)).collect();
+        idx.role_words.extend(["uy vien", "uy vien btv", "uy vien ban thuong vu", "uy vien bch"].map(String::from));
         self.index = idx;
     }
 
@@ -284,11 +288,8 @@ impl Profile {
 
     /// Role names (folded) of the secretary and deputies, to tell a role
     /// from a reason in `(…)`.
-    pub fn role_words(&self) -> Vec<String> {
-        let mut v: Vec<String> =
-            self.chair.secretary_roles.iter().chain(&self.chair.deputy_roles).map(|r| fold(r)).collect();
-        v.extend(["uy vien", "uy vien btv", "uy vien ban thuong vu", "uy vien bch"].map(String::from));
-        v
+    pub fn role_words(&self) -> &[String] {
+        &self.index.role_words
     }
 }
 

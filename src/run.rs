@@ -72,9 +72,13 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
     let mut groups: BTreeMap<Option<PathBuf>, Vec<(PathBuf, Target)>> = BTreeMap::new();
     for t in targets {
         let abs = canon.of(&t.path);
-        let root = canon.root_of(&abs);
+        let root = abs.parent().and_then(|d| canon.root_of(d));
         groups.entry(root).or_default().push((abs, t));
     }
+    // Folders named on the command line: an archive inside one of them was
+    // walked whole already, and need not be walked again for context.
+    let walked: Vec<PathBuf> =
+        req.paths.iter().filter(|p| p.is_dir()).filter_map(|p| std::fs::canonicalize(p).ok()).collect();
     // Parsed once and shared: an inspector's archive may hold hundreds of
     // archive roots (one per organisation).
     let builtin = Profile::builtin();
@@ -93,7 +97,8 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
             let opts = Options { lang: group_lang, no_allow: req.no_allow, max_file_size, encoding: req.encoding };
             let cache =
                 root.as_deref().filter(|_| !req.no_cache).map(|r| Cache::open(r, &profile.fingerprint, group_lang));
-            let results = check_archive(root.as_deref(), named, &config, profile, opts, cache.as_ref());
+            let whole = root.as_deref().is_some_and(|r| walked.iter().any(|w| r.starts_with(w)));
+            let results = check_archive(root.as_deref(), whole, named, &config, profile, opts, cache.as_ref());
             Ok((results, group_lang, cache.map_or((0, 0), |c| c.counts())))
         })
         .collect();
@@ -155,9 +160,11 @@ fn run_stdin(stdin: &Stdin, req: &Request<'_>) -> Result<Outcome, Box<ConfigErro
 }
 
 /// Reads the archive (everything under `root`, or just `named`), runs every
-/// rule, and returns the results of the named files.
+/// rule, and returns the results of the named files. `whole`: `named` is
+/// already everything under `root`.
 fn check_archive(
     root: Option<&Path>,
+    whole: bool,
     named: Vec<(PathBuf, Target)>,
     config: &Config,
     profile: &Profile,
@@ -174,7 +181,7 @@ fn check_archive(
         }
         report.insert(abs, t.display);
     }
-    if let Some(r) = root {
+    if let Some(r) = root.filter(|_| !whole) {
         let (under, _) = discover(&[r.to_path_buf()]);
         for t in under {
             let rel = t.path.strip_prefix(r).unwrap_or(&t.path);
@@ -291,8 +298,9 @@ fn load(root: &Path, lang: Option<Lang>) -> Result<(Config, Option<Profile>), Bo
     Ok((config, profile))
 }
 
-/// Canonical paths and archive roots, cached per folder: an archive of
-/// 100,000 records has few folders.
+/// Canonical folders and archive roots, each worked out once: an archive
+/// of 100,000 records has some 20,000 folders, and the walk up to the root
+/// runs before any file can be checked, on one core.
 #[derive(Default)]
 struct Canon {
     dirs: HashMap<PathBuf, PathBuf>,
@@ -300,20 +308,46 @@ struct Canon {
 }
 
 impl Canon {
+    /// `p` with its folder canonical (the file itself may be a link).
     fn of(&mut self, p: &Path) -> PathBuf {
         let parent = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        let dir = self
-            .dirs
-            .entry(parent.to_path_buf())
-            .or_insert_with(|| std::fs::canonicalize(parent).unwrap_or_else(|_| parent.to_path_buf()));
+        let dir = self.dir(parent);
         match p.file_name() {
             Some(n) => dir.join(n),
-            None => dir.clone(),
+            None => dir,
         }
     }
 
-    fn root_of(&mut self, abs: &Path) -> Option<PathBuf> {
-        let dir = abs.parent()?.to_path_buf();
-        self.roots.entry(dir.clone()).or_insert_with(|| config::find_root(&dir)).clone()
+    /// A folder made canonical from its parent's canonical form, which is
+    /// one `lstat` instead of a `readlink` for every component.
+    fn dir(&mut self, d: &Path) -> PathBuf {
+        if let Some(c) = self.dirs.get(d) {
+            return c.clone();
+        }
+        let plain = |c: Option<std::path::Component<'_>>| matches!(c, Some(std::path::Component::Normal(_)));
+        let parent = d.parent().filter(|p| !p.as_os_str().is_empty());
+        let is_link = || std::fs::symlink_metadata(d).map_or(true, |m| m.file_type().is_symlink());
+        let c = match (parent, d.file_name()) {
+            (Some(parent), Some(name)) if plain(d.components().next_back()) && !is_link() => {
+                self.dir(parent).join(name)
+            }
+            _ => std::fs::canonicalize(d).unwrap_or_else(|_| d.to_path_buf()),
+        };
+        self.dirs.insert(d.to_path_buf(), c.clone());
+        c
+    }
+
+    /// The nearest folder at or above canonical `dir` holding a bienban.toml.
+    fn root_of(&mut self, dir: &Path) -> Option<PathBuf> {
+        if let Some(r) = self.roots.get(dir) {
+            return r.clone();
+        }
+        let r = if dir.join(config::FILE_NAME).is_file() {
+            Some(dir.to_path_buf())
+        } else {
+            dir.parent().and_then(|p| self.root_of(p))
+        };
+        self.roots.insert(dir.to_path_buf(), r.clone());
+        r
     }
 }

@@ -201,6 +201,10 @@ pub fn person(s: &str, span: Span) -> Person {
 
 /// `đồng chí Nguyễn Văn An` / `đ/c …` → `Nguyễn Văn An`.
 fn strip_honorific(name: &str) -> &str {
+    // Every honorific starts with a `d` or `đ`: most names are spared folding.
+    if !name.starts_with(['d', 'D', 'đ', 'Đ']) {
+        return name;
+    }
     let f = fold(name);
     for h in ["dong chi ", "d/c ", "dc "] {
         if f.starts_with(h) {

@@ -306,3 +306,26 @@ fn init_writes_a_commented_config_once() {
     bienban(d.path()).arg("check").assert().code(0);
     bienban(d.path()).arg("init").assert().code(2);
 }
+
+#[test]
+fn a_subfolder_or_a_linked_path_finds_the_same_archive() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let whole = findings(std::slice::from_ref(&root));
+    // A subfolder is not the whole archive: the rest is read for context,
+    // so the report-back finding of the TT file is still there.
+    let sub = findings(&[root.join("2021/tt")]);
+    let want: Vec<_> = whole.iter().filter(|f| sub.iter().any(|s| s.0 == f.0)).cloned().collect();
+    assert_eq!(sub, want);
+    assert!(sub.iter().any(|f| f.2 == "report-back"));
+    // Through a link to the archive and a `..`, the root is the same folder.
+    let d = tempfile::tempdir().unwrap();
+    let link = d.path().join("lien-ket");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&root, &link).unwrap();
+    #[cfg(unix)]
+    {
+        assert_eq!(findings(&[link.join("2021/tt")]), sub);
+        assert_eq!(findings(&[link.join("2021/btv/../tt")]), sub);
+        assert_eq!(findings(std::slice::from_ref(&link)), whole);
+    }
+}
