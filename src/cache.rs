@@ -31,7 +31,7 @@ pub struct Entry(Option<Stored>);
 #[derive(Clone, Serialize, Deserialize)]
 pub struct Stored {
     findings: Vec<Finding>,
-    summary: Option<Summary>,
+    summary: Option<Box<Summary>>,
     suppressions: Vec<Scope>,
     items: Vec<Span>,
 }

@@ -56,7 +56,7 @@ pub struct FileResult {
     pub findings: Vec<Finding>,
     pub suppressed: Vec<Applied>,
     /// For the cross-record rules; `None` when the file was not a readable record.
-    pub summary: Option<Summary>,
+    pub summary: Option<Box<Summary>>,
     pub suppressions: Vec<Scope>,
     /// Spans of the agenda items, for item-level suppressions.
     pub items: Vec<Span>,
@@ -66,11 +66,10 @@ impl FileResult {
     /// What the report needs, once the archive rules have run: the summary
     /// and the suppression scopes are dropped, so that memory after an
     /// archive's pass grows with the findings, not with the archive.
-    pub fn reported(mut self) -> FileResult {
+    pub fn shed(&mut self) {
         self.summary = None;
         self.suppressions = Vec::new();
         self.items = Vec::new();
-        self
     }
 
     pub fn count(&self, s: Severity) -> usize {
@@ -175,7 +174,7 @@ pub fn check_bytes(display: &str, bytes: &[u8], profile: &Profile, opts: Options
         text: None,
         findings,
         suppressed: Vec::new(),
-        summary: Some(Summary::of(&rec, &facts, profile, &lines)),
+        summary: Some(Box::new(Summary::of(&rec, &facts, profile, &lines))),
         // Item spans only matter to item-level suppressions.
         items: if rec.suppressions.is_empty() { Vec::new() } else { rec.items.iter().map(|i| i.span).collect() },
         suppressions: rec.suppressions.iter().map(|s| Scope::of(s, &lines)).collect(),

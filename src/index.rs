@@ -139,6 +139,10 @@ impl Summary {
                 });
             }
         }
+        // Held for every record of the archive until its pass ends: no slack.
+        defines.shrink_to_fit();
+        refers.shrink_to_fit();
+        due.shrink_to_fit();
         Summary {
             body,
             written: facts.written,

@@ -194,7 +194,7 @@ fn check_archive(
     all.sort();
     // Files read only for context are named relative to the current folder.
     let cwd = std::env::current_dir().ok().and_then(|d| std::fs::canonicalize(d).ok());
-    let checked: Vec<Checked> = all
+    let mut checked: Vec<Checked> = all
         .par_iter()
         .map(|(path, display)| {
             let shown = display.clone().unwrap_or_else(|| shown_path(path, cwd.as_deref()));
@@ -208,23 +208,29 @@ fn check_archive(
             (r, display.is_some(), entry)
         })
         .collect();
-    let mut entries = Vec::with_capacity(if cache.is_some() { checked.len() } else { 0 });
-    let mut files: Vec<(FileResult, bool)> = Vec::with_capacity(checked.len());
-    for (r, reported, entry) in checked {
-        if let Some(e) = entry {
-            entries.push(e);
-        }
-        if let Some(r) = r {
-            files.push((r, reported));
-        }
-    }
     if let Some(c) = cache {
-        c.store(entries);
+        c.store(checked.iter_mut().filter_map(|(_, _, e)| e.take()).collect());
     }
-    files.sort_by(|a, b| a.0.path.cmp(&b.0.path));
-    let (mut results, reported): (Vec<FileResult>, Vec<bool>) = files.into_iter().unzip();
+    // From here on every record of the archive is in memory at once: no
+    // copies, and what the report does not need is dropped in place.
+    // (A new vector: collecting in place would keep the larger buffer of `checked`.)
+    let records = checked.iter().filter(|c| c.0.is_some()).count();
+    let mut reported = Vec::with_capacity(records);
+    let mut results: Vec<FileResult> = Vec::with_capacity(records);
+    for (r, shown, _) in checked.into_iter() {
+        if let Some(r) = r {
+            reported.push((r.path.clone(), shown));
+            results.push(r);
+        }
+    }
+    results.sort_by(|a, b| a.path.cmp(&b.path));
+    reported.sort_by(|a, b| a.0.cmp(&b.0)); // stable, like the sort above: the flags stay aligned
     archive::check(&mut results, profile, config, config.period(), opts);
-    results.into_iter().zip(reported).filter_map(|(r, keep)| keep.then(|| r.reported())).collect()
+    let mut shown = reported.into_iter().map(|(_, s)| s);
+    results.retain(|_| shown.next().unwrap_or(false));
+    results.iter_mut().for_each(FileResult::shed);
+    results.shrink_to_fit();
+    results
 }
 
 /// One archive's reported results, its language, and its cache hits and misses.
