@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 /// A file to check, with the path to show for it.
@@ -36,33 +37,61 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Target>, Vec<WalkError>) {
             });
             continue;
         }
-        let walk = WalkDir::new(root)
-            .follow_links(false)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !is_hidden(e.path()));
-        for entry in walk {
-            match entry {
-                Ok(e) if e.file_type().is_file() && is_markdown(e.path()) => targets.push(target(e.path())),
-                // Links to files are followed; links to folders are not (no loops).
-                Ok(e) if e.path_is_symlink() && is_markdown(e.path()) => match std::fs::metadata(e.path()) {
-                    Ok(m) if m.is_file() => targets.push(target(e.path())),
-                    Ok(_) => {}
-                    Err(error) => errors.push(WalkError { display: show(e.path()), error }),
-                },
-                // Folders, pipes, sockets, devices: never opened.
-                Ok(_) => {}
-                Err(err) => {
-                    let display = err.path().map_or_else(|| show(root), show);
-                    let error = err.into_io_error().unwrap_or_else(|| std::io::Error::other("symlink loop"));
-                    errors.push(WalkError { display, error });
-                }
-            }
+        // The top level here, each folder below it walked on its own core:
+        // nothing can be checked before the walk ends.
+        let mut subfolders = Vec::new();
+        walk(WalkDir::new(root).max_depth(1), root, &mut targets, &mut errors, Some(&mut subfolders));
+        let walked: Vec<(Vec<Target>, Vec<WalkError>)> = subfolders
+            .par_iter()
+            .map(|d| {
+                let (mut t, mut e) = (Vec::new(), Vec::new());
+                walk(WalkDir::new(d).follow_root_links(false), d, &mut t, &mut e, None);
+                (t, e)
+            })
+            .collect();
+        for (t, e) in walked {
+            targets.extend(t);
+            errors.extend(e);
         }
     }
     targets.sort();
     targets.dedup();
     (targets, errors)
+}
+
+/// Walks one tree into `targets` and `errors`. With `subfolders`, the
+/// folders met below the top are handed back to be walked apart instead.
+fn walk(
+    w: WalkDir,
+    root: &Path,
+    targets: &mut Vec<Target>,
+    errors: &mut Vec<WalkError>,
+    mut subfolders: Option<&mut Vec<PathBuf>>,
+) {
+    let walk = w.follow_links(false).into_iter().filter_entry(|e| e.depth() == 0 || !is_hidden(e.path()));
+    for entry in walk {
+        match entry {
+            Ok(e) if e.depth() > 0 && e.file_type().is_dir() && subfolders.is_some() => {
+                if let Some(s) = subfolders.as_deref_mut() {
+                    s.push(e.into_path());
+                }
+            }
+            Ok(e) if e.file_type().is_file() && is_markdown(e.path()) => targets.push(target(e.path())),
+            // Links to files are followed; links to folders are not (no loops).
+            Ok(e) if e.path_is_symlink() && is_markdown(e.path()) => match std::fs::metadata(e.path()) {
+                Ok(m) if m.is_file() => targets.push(target(e.path())),
+                Ok(_) => {}
+                Err(error) => errors.push(WalkError { display: show(e.path()), error }),
+            },
+            // Folders, pipes, sockets, devices: never opened.
+            Ok(_) => {}
+            Err(err) => {
+                let display = err.path().map_or_else(|| show(root), show);
+                let error = err.into_io_error().unwrap_or_else(|| std::io::Error::other("symlink loop"));
+                errors.push(WalkError { display, error });
+            }
+        }
+    }
 }
 
 fn target(p: &Path) -> Target {

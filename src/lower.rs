@@ -567,9 +567,7 @@ fn missing_colon(text: &str) -> Option<Key> {
     if first.len() > 24 {
         return None;
     }
-    let first = fold(first);
-    let starts_a_key = |name: &str| name.split(' ').next() == Some(first.as_str());
-    if !KEYS.iter().any(|(name, k)| COLON_CHECKED.contains(k) && starts_a_key(name)) {
+    if !colon_checked_first_words().contains(&fold(first).as_str()) {
         return None;
     }
     // Column layouts (a signature block `Thư ký        Chủ trì`) are not fields.
@@ -586,6 +584,21 @@ fn missing_colon(text: &str) -> Option<Key> {
                 && !f[name.len() + 1..].starts_with(['-', '='])
                 && key_of(&f[name.len() + 1..]).is_none()
         })
+    })
+}
+
+/// The first words of the names of the keys in `COLON_CHECKED`.
+fn colon_checked_first_words() -> &'static [&'static str] {
+    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut w: Vec<&str> = KEYS
+            .iter()
+            .filter(|(_, k)| COLON_CHECKED.contains(k))
+            .filter_map(|(name, _)| name.split(' ').next())
+            .collect();
+        w.sort_unstable();
+        w.dedup();
+        w
     })
 }
 

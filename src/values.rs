@@ -170,7 +170,10 @@ pub fn votes(s: &str) -> Result<Votes, Problem> {
     Ok(v)
 }
 
-fn strip_parentheses(s: &str) -> String {
+fn strip_parentheses(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains(['(', ')']) {
+        return s.into(); // the usual case: nothing to drop, nothing to copy
+    }
     let mut depth = 0usize;
     s.chars()
         .filter(|&c| match c {
@@ -184,7 +187,8 @@ fn strip_parentheses(s: &str) -> String {
             }
             _ => depth == 0,
         })
-        .collect()
+        .collect::<String>()
+        .into()
 }
 
 /// `Hoàng Văn Đức (Bí thư)` → name and role. `span` is the text's span.
