@@ -8,7 +8,6 @@
 //! discarded, never trusted.
 
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -79,17 +78,11 @@ pub struct Cache {
     pub misses: AtomicUsize,
 }
 
-/// A 128-bit content key: two independent 64-bit hashes (FNV-1a and
-/// SipHash), so a collision among even millions of files is out of reach.
+/// A 128-bit content key (XXH3-128) and the length: a collision among even
+/// millions of files is out of reach, and a repeat run must hash every file
+/// of the archive, so the hash has to run at memory speed.
 pub fn key(bytes: &[u8]) -> String {
-    let mut fnv: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        fnv ^= u64::from(b);
-        fnv = fnv.wrapping_mul(0x0100_0000_01b3);
-    }
-    let mut sip = DefaultHasher::new();
-    sip.write(bytes);
-    format!("{fnv:016x}{:016x}{:x}", sip.finish(), bytes.len())
+    format!("{:032x}{:x}", xxhash_rust::xxh3::xxh3_128(bytes), bytes.len())
 }
 
 impl Cache {
