@@ -21,7 +21,9 @@ use crate::span::Span;
 use crate::suppress::Scope;
 
 pub const DIR_NAME: &str = ".bienban_cache";
-const FILE_NAME: &str = "results-v1.json";
+/// postcard (compact binary serde) after a 16-byte XXH3-128 of it: a cache
+/// whose bytes changed in any way fails the check and is not read at all.
+const FILE_NAME: &str = "results-v2.bin";
 
 /// What a file's check produced, or `None` for a file that is not a record.
 #[derive(Clone, Serialize, Deserialize)]
@@ -30,7 +32,7 @@ pub struct Entry(Option<Stored>);
 #[derive(Clone, Serialize, Deserialize)]
 pub struct Stored {
     findings: Vec<Finding>,
-    summary: Option<Box<Summary>>,
+    summary: Option<std::sync::Arc<Summary>>,
     suppressions: Vec<Scope>,
     items: Vec<Span>,
 }
@@ -93,7 +95,7 @@ impl Cache {
         let dir = root.join(DIR_NAME);
         let old = std::fs::read(dir.join(FILE_NAME))
             .ok()
-            .and_then(|b| serde_json::from_slice::<CacheFile>(&b).ok())
+            .and_then(|b| decode(&b))
             .filter(|c| c.salt == salt)
             .map(|c| c.entries)
             .unwrap_or_default();
@@ -129,7 +131,7 @@ impl Cache {
             })
             .collect();
         let file = CacheFile { salt: self.salt.clone(), entries };
-        let Ok(bytes) = serde_json::to_vec(&file) else { return };
+        let Some(bytes) = encode(&file) else { return };
         if std::fs::create_dir_all(&self.dir).is_err() {
             return;
         }
@@ -137,6 +139,21 @@ impl Cache {
         let _ = std::fs::write(self.dir.join(".gitignore"), "*\n");
         let _ = crate::cli::write_atomically(&self.dir.join(FILE_NAME), &bytes);
     }
+}
+
+fn encode(file: &CacheFile) -> Option<Vec<u8>> {
+    let payload = postcard::to_stdvec(file).ok()?;
+    let mut bytes = xxhash_rust::xxh3::xxh3_128(&payload).to_le_bytes().to_vec();
+    bytes.extend_from_slice(&payload);
+    Some(bytes)
+}
+
+fn decode(bytes: &[u8]) -> Option<CacheFile> {
+    let (sum, payload) = bytes.split_at_checked(16)?;
+    if sum != xxhash_rust::xxh3::xxh3_128(payload).to_le_bytes() {
+        return None;
+    }
+    postcard::from_bytes(payload).ok()
 }
 
 #[cfg(test)]
@@ -154,7 +171,7 @@ mod tests {
     fn a_corrupt_or_stale_cache_is_empty() {
         let d = std::env::temp_dir().join(format!("bienban-cache-test-{}", std::process::id()));
         std::fs::create_dir_all(d.join(DIR_NAME)).unwrap();
-        std::fs::write(d.join(DIR_NAME).join(FILE_NAME), b"{not json").unwrap();
+        std::fs::write(d.join(DIR_NAME).join(FILE_NAME), b"not a cache at all").unwrap();
         assert!(Cache::open(&d, "p", Lang::Vi).old.is_empty());
         let c = Cache::open(&d, "p", Lang::Vi);
         c.store(vec![(key(b"x"), Some(Entry(None)))]);

@@ -56,7 +56,8 @@ pub struct FileResult {
     pub findings: Vec<Finding>,
     pub suppressed: Vec<Applied>,
     /// For the cross-record rules; `None` when the file was not a readable record.
-    pub summary: Option<Box<Summary>>,
+    /// Shared with the cache entry it came from or goes to: no copy per hit.
+    pub summary: Option<std::sync::Arc<Summary>>,
     pub suppressions: Vec<Scope>,
     /// Spans of the agenda items, for item-level suppressions.
     pub items: Vec<Span>,
@@ -174,7 +175,7 @@ pub fn check_bytes(display: &str, bytes: &[u8], profile: &Profile, opts: Options
         text: None,
         findings,
         suppressed: Vec::new(),
-        summary: Some(Box::new(Summary::of(&rec, &facts, profile, &lines))),
+        summary: Some(std::sync::Arc::new(Summary::of(&rec, &facts, profile, &lines))),
         // Item spans only matter to item-level suppressions.
         items: if rec.suppressions.is_empty() { Vec::new() } else { rec.items.iter().map(|i| i.span).collect() },
         suppressions: rec.suppressions.iter().map(|s| Scope::of(s, &lines)).collect(),

@@ -50,13 +50,21 @@ fn an_unchanged_archive_is_not_checked_again() {
 fn a_corrupt_cache_is_discarded() {
     let d = archive();
     let (want, _) = run(d.path(), JSON);
-    let file = d.path().join(".bienban_cache/results-v1.json");
+    let file = fs::read_dir(d.path().join(".bienban_cache"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("results-"))
+        .unwrap();
     let good = fs::read(&file).unwrap();
-    for bad in [
-        b"garbage".to_vec(),
-        good[..good.len() / 2].to_vec(),
-        String::from_utf8(good.clone()).unwrap().replace("quorum", "no-such-rule").into_bytes(),
-    ] {
+    // The same bytes with one rule name changed, length kept: well formed,
+    // but not what was written.
+    let at = good.windows(6).position(|w| w == b"quorum").unwrap();
+    let mut renamed = good.clone();
+    renamed[at..at + 6].copy_from_slice(b"quorxm");
+    let mut flipped = good.clone();
+    let mid = flipped.len() / 2;
+    flipped[mid] ^= 1;
+    for bad in [b"garbage".to_vec(), good[..good.len() / 2].to_vec(), renamed, flipped, Vec::new()] {
         fs::write(&file, &bad).unwrap();
         let (got, log) = run(d.path(), JSON);
         assert_eq!(got, want);
