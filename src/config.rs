@@ -228,7 +228,12 @@ fn date_of(d: &DateText) -> Option<Date> {
 pub fn find_root(path: &Path) -> Option<PathBuf> {
     let abs = std::fs::canonicalize(path).ok()?;
     let start = if abs.is_dir() { abs.as_path() } else { abs.parent()? };
-    start.ancestors().find(|d| d.join(FILE_NAME).is_file()).map(Path::to_path_buf)
+    start.ancestors().find(|d| is_root(d)).map(Path::to_path_buf)
+}
+
+/// Whether `dir` is an archive root: it holds a `bienban.toml`.
+pub fn is_root(dir: &Path) -> bool {
+    dir.join(FILE_NAME).is_file()
 }
 
 /// What `bienban init` writes.

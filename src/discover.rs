@@ -71,7 +71,8 @@ fn walk(
     let walk = w.follow_links(false).into_iter().filter_entry(|e| e.depth() == 0 || !is_hidden(e.path()));
     for entry in walk {
         match entry {
-            Ok(e) if e.depth() > 0 && e.file_type().is_dir() && subfolders.is_some() => {
+            // Folders are never opened here: walked apart, or by walkdir itself.
+            Ok(e) if e.depth() > 0 && e.file_type().is_dir() => {
                 if let Some(s) = subfolders.as_deref_mut() {
                     s.push(e.into_path());
                 }

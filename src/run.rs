@@ -211,22 +211,16 @@ fn check_archive(
     if let Some(c) = cache {
         c.store(checked.iter_mut().filter_map(|(_, _, e)| e.take()).collect());
     }
+    checked.retain(|c| c.0.is_some());
+    checked.sort_by(|a, b| a.0.as_ref().map(|r| &r.path).cmp(&b.0.as_ref().map(|r| &r.path)));
+    let shown: Vec<bool> = checked.iter().map(|c| c.1).collect();
     // From here on every record of the archive is in memory at once: no
-    // copies, and what the report does not need is dropped in place.
-    // (A new vector: collecting in place would keep the larger buffer of `checked`.)
-    let records = checked.iter().filter(|c| c.0.is_some()).count();
-    let mut reported = Vec::with_capacity(records);
-    let mut results: Vec<FileResult> = Vec::with_capacity(records);
-    for (r, shown, _) in checked.into_iter() {
-        if let Some(r) = r {
-            reported.push((r.path.clone(), shown));
-            results.push(r);
-        }
-    }
-    results.sort_by(|a, b| a.path.cmp(&b.path));
-    reported.sort_by(|a, b| a.0.cmp(&b.0)); // stable, like the sort above: the flags stay aligned
+    // copies, and what the report does not need is dropped in place. (A
+    // new vector: collecting in place would keep the larger buffer of `checked`.)
+    let mut results: Vec<FileResult> = Vec::with_capacity(checked.len());
+    results.extend(checked.into_iter().filter_map(|c| c.0));
     archive::check(&mut results, profile, config, config.period(), opts);
-    let mut shown = reported.into_iter().map(|(_, s)| s);
+    let mut shown = shown.into_iter();
     results.retain(|_| shown.next().unwrap_or(false));
     results.iter_mut().for_each(FileResult::shed);
     results.shrink_to_fit();
@@ -343,16 +337,18 @@ impl Canon {
         c
     }
 
-    /// The nearest folder at or above canonical `dir` holding a bienban.toml.
+    /// The nearest folder at or above canonical `dir` holding a bienban.toml
+    /// ([`config::find_root`], remembered for every folder on the way up).
+    /// A relative `dir` could not be made canonical: it has no root, as for
+    /// `find_root`, rather than one found from the current folder.
     fn root_of(&mut self, dir: &Path) -> Option<PathBuf> {
+        if !dir.is_absolute() {
+            return None;
+        }
         if let Some(r) = self.roots.get(dir) {
             return r.clone();
         }
-        let r = if dir.join(config::FILE_NAME).is_file() {
-            Some(dir.to_path_buf())
-        } else {
-            dir.parent().and_then(|p| self.root_of(p))
-        };
+        let r = if config::is_root(dir) { Some(dir.to_path_buf()) } else { dir.parent().and_then(|p| self.root_of(p)) };
         self.roots.insert(dir.to_path_buf(), r.clone());
         r
     }

@@ -36,16 +36,15 @@ impl ArchiveRule for DuplicateId {
             .collect();
         all.sort_by(|a, b| a.0.cmp(b.0).then(a.1.cmp(&b.1)));
         let l = cx.lang;
-        for group in all.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
-            let places: Vec<(usize, &Number)> = group.iter().map(|&(_, i, n)| (i, n)).collect();
+        for places in all.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
             // Every place gets a finding naming the other(s), so a check of
             // any one of the files shows it.
-            for (k, &(i, n)) in places.iter().enumerate() {
+            for (k, &(_, i, n)) in places.iter().enumerate() {
                 let others: Vec<String> = places
                     .iter()
                     .enumerate()
                     .filter(|(j, _)| *j != k)
-                    .map(|(_, (fi, m))| format!("{}:{}", files[*fi].path, m.pos.line))
+                    .map(|(_, (_, fi, m))| format!("{}:{}", files[*fi].path, m.pos.line))
                     .collect();
                 let mut f = finding(
                     &DOC,
@@ -60,7 +59,7 @@ impl ArchiveRule for DuplicateId {
                     "each record and each decision needs its own number; renumber one of them"
                 ))
                 .article(DOC.article.unwrap_or_default());
-                for (_, m) in places.iter().filter(|(fi, m)| *fi == i && m.pos != n.pos) {
+                for (_, _, m) in places.iter().filter(|(_, fi, m)| *fi == i && m.pos != n.pos) {
                     f = f.also(m.pos.span, tr!(l, "cũng dùng ở đây", "also used here"));
                 }
                 out.push((i, f));
