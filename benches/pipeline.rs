@@ -3,12 +3,12 @@
 //! benchmark against ripgrep and markdownlint-cli2 is `bench/run.sh`.
 
 use bienban::check::{check_bytes, Options};
-use bienban::facts::Facts;
-use bienban::i18n::Lang;
-use bienban::lower::lower;
-use bienban::parse::parse;
-use bienban::profile::Profile;
+use bienban::common::i18n::Lang;
+use bienban::model::facts::Facts;
+use bienban::model::lower::lower;
+use bienban::regulation::profile::Profile;
 use bienban::rules::{check_record, Context};
+use bienban::syntax::parse::parse;
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 
 const RECORD: &str = include_str!("../samples/2021/bch/2021-12-bch-thuong-le-quy-4.md");
@@ -32,7 +32,9 @@ fn bench(c: &mut Criterion) {
         b.iter(|| check_bytes("r.md", black_box(RECORD.as_bytes()), &profile, Options::default()))
     });
     g.finish();
-    c.bench_function("fold", |b| b.iter(|| bienban::text::fold(black_box("Tổng số thành viên Ban Thường vụ Đảng ủy"))));
+    c.bench_function("fold", |b| {
+        b.iter(|| bienban::common::text::fold(black_box("Tổng số thành viên Ban Thường vụ Đảng ủy")))
+    });
 }
 
 criterion_group!(benches, bench);

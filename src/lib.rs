@@ -1,32 +1,37 @@
 //! bienban: a static analyzer for the minutes (biên bản) of party
-//! committees. Pipeline: read → parse → model → rules → report; see
-//! ARCHITECTURE.md.
+//! committees. The modules are the stages of its pipeline, in layer order:
+//! each imports only the ones above it here (ARCHITECTURE.md;
+//! `tests/architecture.rs` keeps it so).
 
 // pest_derive without its `std` feature names `alloc` in the code it generates.
 extern crate alloc;
-pub mod i18n;
 
-pub mod archive;
-pub mod cache;
-pub mod check;
-pub mod cli;
-pub mod config;
-pub mod convert;
-pub mod discover;
-pub mod docs;
-pub mod facts;
-pub mod finding;
-pub mod index;
-pub mod legacy;
-pub mod lower;
-pub mod matter_guess;
+/// Spans, folding, messages, findings, hashes, safe writes.
+pub mod common;
+
+/// Which files, and their bytes (size limits, encodings).
+pub mod read;
+
+/// The regulation as data: the profile and its matter table.
+pub mod regulation;
+
+/// The grammar: text → typed lines.
+pub mod syntax;
+
+/// Lines → `Record`, its `Facts` and its archive `Summary`.
 pub mod model;
-pub mod parse;
-pub mod profile;
-pub mod report;
+
+/// The rules, one file each, with their documentation.
 pub mod rules;
-pub mod run;
-pub mod span;
-pub mod suppress;
-pub mod text;
-pub mod values;
+
+/// One file through the whole per-file pipeline.
+pub mod check;
+
+/// Archives: roots, configuration, cache, the cross-record pass, suppressions.
+pub mod archive;
+
+/// Findings → what the user reads (human, JSON, SARIF, …).
+pub mod report;
+
+/// The commands.
+pub mod cli;

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use predicates::prelude::*;
 
-use bienban::run::{run, Request};
+use bienban::archive::run::{run, Request};
 
 mod common;
 
@@ -163,7 +163,7 @@ fn references_outside_the_archive_are_warnings() {
     let f = &out.results[0].findings;
     assert_eq!(
         f.iter().map(|f| (f.rule, f.severity)).collect::<Vec<_>>(),
-        [("unknown-reference", bienban::finding::Severity::Warning); 2]
+        [("unknown-reference", bienban::common::finding::Severity::Warning); 2]
     );
 }
 

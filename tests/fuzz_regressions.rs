@@ -2,10 +2,10 @@
 //! goes through the whole pipeline and every output format again.
 
 use bienban::archive::check_texts;
+use bienban::archive::config::Config;
 use bienban::check::{FileResult, Options};
-use bienban::config::Config;
-use bienban::i18n::Lang;
-use bienban::profile::Profile;
+use bienban::common::i18n::Lang;
+use bienban::regulation::profile::Profile;
 use bienban::report::{self, human, Positions};
 
 fn render_all(results: &[FileResult]) {

@@ -6,7 +6,7 @@ use std::fs;
 use std::path::Path;
 
 use assert_cmd::Command;
-use bienban::legacy::Legacy;
+use bienban::read::legacy::Legacy;
 
 mod common;
 
@@ -109,7 +109,8 @@ fn binary_and_legacy_files() {
     let tcvn3_mojibake = "# Biªn b¶n héi nghÞ Ban Th−êng vô §¶ng ñy\n\nC¬ quan: Ban Th−êng vô\nThêi gian: ngµy 15/03/2021\nChñ tr×: Hoµng V¨n §øc (BÝ th−)\n\n## Thµnh phÇn\n\nTæng sè thµnh viªn: 7\nCã mÆt: 7\n";
     fs::write(d.path().join("tcvn3.md"), tcvn3_mojibake).unwrap();
     // Windows-1258 bytes.
-    let w1258 = bienban::legacy::encode(&common::meeting("Ban Thường vụ", 7, 7, ""), Legacy::Windows1258).unwrap();
+    let w1258 =
+        bienban::read::legacy::encode(&common::meeting("Ban Thường vụ", 7, 7, ""), Legacy::Windows1258).unwrap();
     fs::write(d.path().join("cp1258.md"), &w1258).unwrap();
     let (found, code) = check(d.path(), &[]);
     assert_eq!(code, 1);
@@ -159,7 +160,7 @@ fn ordinary_vietnamese_never_looks_legacy() {
 fn convert_writes_a_copy_or_replaces_with_a_backup() {
     let d = tempfile::tempdir().unwrap();
     let original = common::meeting("Ban Thường vụ", 7, 7, "");
-    let w1258 = bienban::legacy::encode(&original, Legacy::Windows1258).unwrap();
+    let w1258 = bienban::read::legacy::encode(&original, Legacy::Windows1258).unwrap();
     let file = d.path().join("bb.md");
     fs::write(&file, &w1258).unwrap();
     let bienban = || {

@@ -2,10 +2,10 @@
 //! help line, in both languages, with no untranslated placeholder.
 
 use bienban::archive::check_texts;
+use bienban::archive::config::Config;
 use bienban::check::Options;
-use bienban::config::Config;
-use bienban::i18n::Lang;
-use bienban::profile::Profile;
+use bienban::common::i18n::Lang;
+use bienban::regulation::profile::Profile;
 use bienban::rules::{docs, Example};
 
 #[test]

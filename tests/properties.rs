@@ -3,8 +3,9 @@
 //! no-diacritic spellings of one record give the same findings; quorum and
 //! majority hold at and around their boundaries.
 
-use bienban::check::{check_alone, Options};
-use bienban::profile::Profile;
+use bienban::archive::check_alone;
+use bienban::check::Options;
+use bienban::regulation::profile::Profile;
 use proptest::prelude::*;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;

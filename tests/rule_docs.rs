@@ -3,10 +3,10 @@
 //! docs/rules.md is exactly what the rule docs generate.
 
 use bienban::archive::check_texts;
+use bienban::archive::config::Config;
 use bienban::check::Options;
-use bienban::config::Config;
-use bienban::i18n::Lang;
-use bienban::profile::Profile;
+use bienban::common::i18n::Lang;
+use bienban::regulation::profile::Profile;
 use bienban::rules::{docs, Example};
 
 /// Rules fired by an example, checked as an archive of its own.
@@ -83,7 +83,7 @@ fn rule_names_are_unique_and_documented_in_both_languages() {
 #[test]
 fn docs_rules_md_is_generated_from_the_rule_docs() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules.md");
-    let want = bienban::docs::rules_markdown();
+    let want = bienban::rules::manual::rules_markdown();
     if std::env::var_os("BIENBAN_BLESS").is_some() {
         std::fs::write(path, &want).unwrap();
     }

@@ -1,9 +1,10 @@
 //! Snapshots of what users read: the human report (fixed width, no colour)
 //! in both languages, and the JSON. Review changes with `cargo insta review`.
 
-use bienban::check::{check_alone, FileResult, Options};
-use bienban::i18n::Lang;
-use bienban::profile::Profile;
+use bienban::archive::check_alone;
+use bienban::check::{FileResult, Options};
+use bienban::common::i18n::Lang;
+use bienban::regulation::profile::Profile;
 use bienban::report::{human, json, Totals};
 
 fn run(lang: Lang) -> FileResult {

@@ -6,9 +6,9 @@
 
 use bienban::archive::check_texts;
 use bienban::check::{FileResult, Options};
-use bienban::config::Config;
-use bienban::i18n::Lang;
-use bienban::profile::Profile;
+use bienban::archive::config::Config;
+use bienban::common::i18n::Lang;
+use bienban::regulation::profile::Profile;
 use bienban::report::{self, human, Positions};
 use libfuzzer_sys::fuzz_target;
 

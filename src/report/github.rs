@@ -3,7 +3,7 @@
 //! `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`.
 
 use crate::check::FileResult;
-use crate::finding::Severity;
+use crate::common::finding::Severity;
 use crate::report::Positions;
 
 /// Escaping of a command's message (data): `%`, CR, LF.

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::check::FileResult;
-use crate::finding::Severity;
+use crate::common::finding::Severity;
 use crate::report::Positions;
 
 #[derive(Serialize)]

@@ -10,9 +10,9 @@ use miette::{
 };
 
 use crate::check::FileResult;
-use crate::finding::{Finding, Severity};
-use crate::i18n::Lang;
-use crate::span::line_col;
+use crate::common::finding::{Finding, Severity};
+use crate::common::i18n::Lang;
+use crate::common::span::line_col;
 use crate::tr;
 
 /// The file's text for miette. miette computes the column in the
@@ -94,13 +94,13 @@ impl Diagnostic for Report<'_> {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let text = &self.source?.text;
         let f = self.finding;
-        let span = crate::span::clamp(text, f.span);
+        let span = crate::common::span::clamp(text, f.span);
         let first = LabeledSpan::new_primary_with_span(
             Some(f.label.clone()).filter(|l| !l.is_empty()),
             (span.start, span.len()),
         );
         let rest = f.labels.iter().map(|l| {
-            let s = crate::span::clamp(text, l.span);
+            let s = crate::common::span::clamp(text, l.span);
             LabeledSpan::new_with_span(Some(l.text.clone()), (s.start, s.len()))
         });
         Some(Box::new(std::iter::once(first).chain(rest)))
@@ -156,7 +156,7 @@ pub fn render_problem(
         rule: "config",
         severity: Severity::Error,
         message: tr!(lang, "{}: {}", "{}: {}", path, message),
-        span: crate::span::Span::new(span.start.min(text.len()), span.end.min(text.len())),
+        span: crate::common::span::Span::new(span.start.min(text.len()), span.end.min(text.len())),
         label: tr!(lang, "ở đây", "here"),
         labels: Vec::new(),
         help: help.map(str::to_string),

@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 use crate::check::FileResult;
-use crate::finding::{Finding, Severity};
+use crate::common::finding::{Finding, Severity};
 
 #[derive(Serialize)]
 struct Output<'a> {

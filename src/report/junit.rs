@@ -2,7 +2,7 @@
 //! reports; one test case per file, one failure per finding.
 
 use crate::check::FileResult;
-use crate::finding::Severity;
+use crate::common::finding::Severity;
 
 fn xml(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

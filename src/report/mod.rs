@@ -12,9 +12,9 @@ pub mod short;
 use std::collections::HashMap;
 
 use crate::check::FileResult;
-use crate::finding::{Finding, Severity};
-use crate::i18n::Lang;
-use crate::span::line_col;
+use crate::common::finding::{Finding, Severity};
+use crate::common::i18n::Lang;
+use crate::common::span::line_col;
 
 /// Totals over a run.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -127,7 +127,7 @@ fn locate(text: Option<&str>, path: &str, f: &Finding, seen: &mut HashMap<(Strin
     let Some(text) = text else {
         return Located { end_line: line, end_column: col, fingerprint: format!("{:016x}", fnv(&[f.rule, path, ""])) };
     };
-    let span = crate::span::clamp(text, f.span);
+    let span = crate::common::span::clamp(text, f.span);
     let (start, end) = (span.start, span.end);
     let (end_line, end_column) = if end > start { line_col(text, end) } else { (line, col) };
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
@@ -150,7 +150,7 @@ pub fn statistics(results: &[FileResult], l: Lang) -> String {
     rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0 .0.cmp(b.0 .0)));
     let mut out = String::new();
     for ((rule, sev), n) in rows {
-        let sev = crate::docs::severity(sev, l);
+        let sev = sev.name(l);
         let summary = crate::rules::doc(rule).map_or("", |d| d.summary(l));
         let summary: String = summary.chars().take(70).collect();
         out.push_str(&format!("{n:>6}  {rule:<24} {sev:<9} {summary}\n"));

@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 use serde_json::{json, Value};
 
 use crate::check::FileResult;
-use crate::finding::{Finding, Severity};
-use crate::i18n::Lang;
+use crate::common::finding::{Finding, Severity};
+use crate::common::i18n::Lang;
 use crate::report::Positions;
 use crate::rules::docs;
 

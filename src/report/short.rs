@@ -7,8 +7,8 @@ pub fn render(results: &[FileResult]) -> String {
     for r in results {
         for f in &r.findings {
             let sev = match f.severity {
-                crate::finding::Severity::Error => "error",
-                crate::finding::Severity::Warning => "warning",
+                crate::common::finding::Severity::Error => "error",
+                crate::common::finding::Severity::Warning => "warning",
             };
             out.push_str(&format!(
                 "{}:{}:{}: {sev}[{}] {}\n",

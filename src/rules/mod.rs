@@ -3,36 +3,21 @@
 //! passes). `ALL` is the one registry: the checker, `bienban rules`, the
 //! generated docs and the doc-example tests all read it.
 
-use crate::check::FileResult;
-use crate::facts::Facts;
-use crate::finding::{Finding, Severity};
-use crate::i18n::Lang;
+use crate::common::finding::{Finding, Severity};
+use crate::common::i18n::Lang;
+use crate::model::facts::Facts;
+use crate::model::summary::Summary;
 use crate::model::{Date, Record};
-use crate::profile::Profile;
+use crate::regulation::profile::Profile;
 
-mod absence_reason;
-mod attendance;
-mod between_sessions_report;
-mod chair;
-mod competence;
-mod duplicate_id;
-pub mod encoding;
-mod higher_consent;
-mod invalid_value;
-pub mod io;
-mod majority;
-mod meeting_frequency;
-mod missing_field;
-mod missing_id;
-mod missing_votes;
-mod quorum;
-mod report_back;
-pub mod syntax;
-mod unknown_matter;
-mod unknown_reference;
-pub mod unused_allow;
-mod urgent_carve_out;
-mod votes;
+pub mod archive;
+pub mod manual;
+pub mod record;
+
+// The rules the pipeline reports itself, about a file rather than its content.
+use archive::*;
+use record::*;
+pub use record::{encoding, io, syntax, unused_allow};
 
 /// What every rule sees.
 pub struct Context<'a> {
@@ -89,11 +74,18 @@ pub struct ArchiveContext<'a> {
     pub period: Option<(Date, Date)>,
 }
 
+/// One file of the archive as the archive rules see it.
+pub struct ArchiveFile<'a> {
+    pub path: &'a str,
+    /// `None` for a file that could not be read as a record.
+    pub summary: Option<&'a Summary>,
+}
+
 /// A rule over the whole archive: it reads the files' summaries and
 /// reports `(file index, finding)` pairs, positioned with `Finding::at`.
 pub trait ArchiveRule: Sync {
     fn doc(&self) -> &'static RuleDoc;
-    fn check(&self, files: &[FileResult], cx: &ArchiveContext<'_>, out: &mut Vec<(usize, Finding)>);
+    fn check(&self, files: &[ArchiveFile<'_>], cx: &ArchiveContext<'_>, out: &mut Vec<(usize, Finding)>);
 }
 
 /// The rules that need the whole archive.
@@ -146,7 +138,7 @@ pub fn check_record(rec: &Record, facts: &Facts<'_>, cx: &Context<'_>) -> Vec<Fi
 }
 
 /// A finding of `doc`'s rule with its default severity.
-pub(crate) fn finding(doc: &RuleDoc, span: crate::span::Span, message: String) -> Finding {
+pub(crate) fn finding(doc: &RuleDoc, span: crate::common::span::Span, message: String) -> Finding {
     Finding::new(doc.name, doc.severity, span, message)
 }
 

@@ -1,10 +1,11 @@
 //! Helpers shared by the integration tests: build records, check them.
 #![allow(dead_code)]
 
-use bienban::check::{check_alone, FileResult, Options};
-use bienban::i18n::Lang;
-use bienban::profile::Profile;
-use bienban::span::line_col;
+use bienban::archive::check_alone;
+use bienban::check::{FileResult, Options};
+use bienban::common::i18n::Lang;
+use bienban::common::span::line_col;
+use bienban::regulation::profile::Profile;
 
 pub fn check(text: &str) -> FileResult {
     check_lang(text, Lang::Vi)

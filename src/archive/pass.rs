@@ -1,0 +1,73 @@
+//! The archive pass: once every file has its own findings and summary, the
+//! cross-record rules query the summaries; then each file's severities are
+//! set from the configuration and its suppressions applied.
+
+use crate::archive::config::{Config, Level};
+use crate::archive::suppress;
+use crate::check::{FileResult, Options};
+use crate::common::finding::Severity;
+use crate::model::Date;
+use crate::regulation::profile::Profile;
+use crate::rules::{ArchiveContext, ArchiveFile, ARCHIVE};
+
+/// Runs the archive rules over `files` (every record of the archive, in
+/// path order) and finishes each file.
+pub fn check(
+    files: &mut [FileResult],
+    profile: &Profile,
+    config: &Config,
+    period: Option<(Date, Date)>,
+    opts: Options,
+) {
+    let cx = ArchiveContext { profile, lang: opts.lang, period };
+    let mut found = Vec::new();
+    let index: Vec<ArchiveFile<'_>> =
+        files.iter().map(|f| ArchiveFile { path: &f.path, summary: f.summary.as_deref() }).collect();
+    for rule in ARCHIVE {
+        rule.check(&index, &cx, &mut found);
+    }
+    drop(index);
+    for (i, f) in found {
+        files[i].findings.push(f);
+    }
+    for f in files.iter_mut() {
+        finish(f, config, opts);
+    }
+}
+
+/// Checks in-memory files `(path, bytes)` as one archive: for tests, the
+/// documented examples and standard input.
+pub fn check_texts(files: &[(&str, &[u8])], profile: &Profile, config: &Config, opts: Options) -> Vec<FileResult> {
+    let mut results: Vec<FileResult> =
+        files.iter().filter_map(|(p, b)| crate::check::check_bytes(p, b, profile, opts)).collect();
+    archive_pass(&mut results, profile, config, opts);
+    results
+}
+
+fn archive_pass(files: &mut [FileResult], profile: &Profile, config: &Config, opts: Options) {
+    check(files, profile, config, config.period(), opts)
+}
+
+/// Severities from the configuration, then suppressions, then order.
+pub fn finish(r: &mut FileResult, config: &Config, opts: Options) {
+    r.findings.retain(|f| config.level(f.rule) != Some(Level::Off));
+    for f in &mut r.findings {
+        match config.level(f.rule) {
+            Some(Level::Error) => f.severity = Severity::Error,
+            Some(Level::Warning) => f.severity = Severity::Warning,
+            _ => {}
+        }
+    }
+    if !opts.no_allow {
+        suppress::apply(r, opts.lang, |rule| config.level(rule) == Some(Level::Off));
+        // unused-allow findings are new: give them their configured level too.
+        r.findings.retain(|f| config.level(f.rule) != Some(Level::Off));
+    }
+    r.findings.sort_by_key(|f| (f.span.start, f.rule));
+}
+
+/// Checks one record as an archive of its own (what `bienban check FILE`
+/// does without a bienban.toml): every rule, then its suppressions.
+pub fn check_alone(display: &str, bytes: &[u8], profile: &Profile, opts: Options) -> Option<FileResult> {
+    check_texts(&[(display, bytes)], profile, &Config::default(), opts).pop()
+}

@@ -1,0 +1,355 @@
+//! A whole run: the named paths are grouped by archive root (the nearest
+//! `bienban.toml` above them); each archive is read whole for the
+//! cross-record rules, but only the named files are reported — what a
+//! pre-commit hook needs. Without a root, the archive is what was named.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::archive;
+use crate::archive::cache::{self, Cache, Entry};
+use crate::archive::config::{self, Config, ConfigError};
+use crate::check::{self, FileResult, Options};
+use crate::common::i18n::Lang;
+use crate::read::discover::{discover, Target};
+use crate::regulation::profile::Profile;
+use crate::rules::io;
+
+pub struct Request<'a> {
+    pub paths: &'a [PathBuf],
+    /// `check -`: one record from standard input instead of `paths`.
+    pub stdin: Option<Stdin>,
+    /// `--lang`, which wins over the configuration's `lang`.
+    pub lang: Option<Lang>,
+    pub no_allow: bool,
+    /// `--no-cache`: neither read nor write `.bienban_cache/`.
+    pub no_cache: bool,
+    /// `--max-file-size` (bytes); else the configuration's, else the default.
+    pub max_file_size: Option<u64>,
+    /// `--encoding`: how to read files that are not UTF-8.
+    pub encoding: Option<crate::read::legacy::Legacy>,
+}
+
+impl Request<'_> {
+    pub fn new(paths: &[PathBuf]) -> Request<'_> {
+        Request {
+            paths,
+            stdin: None,
+            lang: None,
+            no_allow: false,
+            no_cache: false,
+            max_file_size: None,
+            encoding: None,
+        }
+    }
+}
+
+/// A record read from standard input; `filename` (`--stdin-filename`) names
+/// it in messages and locates its archive.
+pub struct Stdin {
+    pub bytes: Vec<u8>,
+    pub filename: Option<PathBuf>,
+}
+
+pub struct Outcome {
+    /// The reported files, sorted by path.
+    pub results: Vec<FileResult>,
+    /// Cache hits and misses over the run (0, 0 without a cache).
+    pub cache: (usize, usize),
+    /// The language the run spoke (for the summary line).
+    pub lang: Lang,
+}
+
+pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
+    if let Some(stdin) = &req.stdin {
+        return run_stdin(stdin, req);
+    }
+    let (targets, walk_errors) = discover(req.paths);
+    let mut canon = Canon::default();
+    // Group the named files by root; `None` is "no bienban.toml above".
+    let mut groups: BTreeMap<Option<PathBuf>, Vec<(PathBuf, Target)>> = BTreeMap::new();
+    for t in targets {
+        let abs = canon.of(&t.path);
+        let root = abs.parent().and_then(|d| canon.root_of(d));
+        groups.entry(root).or_default().push((abs, t));
+    }
+    // Folders named on the command line: an archive inside one of them was
+    // walked whole already, and need not be walked again for context.
+    let walked: Vec<PathBuf> =
+        req.paths.iter().filter(|p| p.is_dir()).filter_map(|p| std::fs::canonicalize(p).ok()).collect();
+    // Parsed once and shared: an inspector's archive may hold hundreds of
+    // archive roots (one per organisation).
+    let builtin = Profile::builtin();
+    // Archives are independent: they are checked in parallel with each
+    // other as well as file by file (rayon nests the two).
+    let checked: Vec<Result<GroupOutcome, Box<ConfigError>>> = groups
+        .into_par_iter()
+        .map(|(root, named)| {
+            let (config, own) = match &root {
+                Some(r) => load(r, req.lang)?,
+                None => (Config::default(), None),
+            };
+            let profile = own.as_ref().unwrap_or(&builtin);
+            let group_lang = req.lang.or(config.lang).unwrap_or_default();
+            let max_file_size = req.max_file_size.or(config.max_file_size()).unwrap_or(check::DEFAULT_MAX_FILE_SIZE);
+            let opts = Options { lang: group_lang, no_allow: req.no_allow, max_file_size, encoding: req.encoding };
+            let cache =
+                root.as_deref().filter(|_| !req.no_cache).map(|r| Cache::open(r, &profile.fingerprint, group_lang));
+            let whole = root.as_deref().is_some_and(|r| walked.iter().any(|w| r.starts_with(w)));
+            let results = check_archive(root.as_deref(), whole, named, &config, profile, opts, cache.as_ref());
+            Ok((results, group_lang, cache.map_or((0, 0), |c| c.counts())))
+        })
+        .collect();
+    let mut results = Vec::new();
+    let mut lang = req.lang.unwrap_or_default();
+    let mut counts = (0, 0);
+    for (i, group) in checked.into_iter().enumerate() {
+        let (r, group_lang, (h, m)) = group?;
+        if i == 0 {
+            lang = group_lang;
+        }
+        results.extend(r);
+        counts = (counts.0 + h, counts.1 + m);
+    }
+    for e in walk_errors {
+        let f = io::unreadable(&e.error, lang);
+        results.push(FileResult::failed(&e.display, None, f));
+    }
+    results.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(Outcome { results, lang, cache: counts })
+}
+
+fn run_stdin(stdin: &Stdin, req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
+    let display = stdin.filename.as_ref().map_or_else(|| "-".to_string(), |p| p.to_string_lossy().into_owned());
+    // The file need not exist: its folder locates the archive.
+    let abs = stdin.filename.as_ref().map(|p| {
+        let parent = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        std::fs::canonicalize(parent).unwrap_or_else(|_| parent.to_path_buf()).join(p.file_name().unwrap_or_default())
+    });
+    let root = abs.as_ref().and_then(|a| a.parent()).and_then(config::find_root);
+    let (config, own) = match &root {
+        Some(r) => load(r, req.lang)?,
+        None => (Config::default(), None),
+    };
+    let profile = own.unwrap_or_else(Profile::builtin);
+    let lang = req.lang.or(config.lang).unwrap_or_default();
+    let max_file_size = req.max_file_size.or(config.max_file_size()).unwrap_or(check::DEFAULT_MAX_FILE_SIZE);
+    let opts = Options { lang, no_allow: req.no_allow, max_file_size, encoding: req.encoding };
+    let Some(mut mine) = check::check_bytes(&display, &stdin.bytes, &profile, opts) else {
+        return Ok(Outcome { results: Vec::new(), lang, cache: (0, 0) });
+    };
+    mine.text = Some(String::from_utf8_lossy(&stdin.bytes).into_owned());
+    // The archive around it, without the on-disk version of the same file.
+    let mut files = Vec::new();
+    if let Some(r) = &root {
+        let (under, _) = discover(std::slice::from_ref(r));
+        let cwd = std::env::current_dir().ok().and_then(|d| std::fs::canonicalize(d).ok());
+        files = under
+            .par_iter()
+            .filter(|t| Some(&t.path) != abs.as_ref() && config.includes(t.path.strip_prefix(r).unwrap_or(&t.path)))
+            .filter_map(|t| check::check_path(&t.path, &shown_path(&t.path, cwd.as_deref()), &profile, opts))
+            .collect();
+    }
+    files.push(mine);
+    let me = files.len() - 1;
+    archive::check(&mut files, &profile, &config, config.period(), opts);
+    let mine = files.swap_remove(me);
+    Ok(Outcome { results: vec![mine], lang, cache: (0, 0) })
+}
+
+/// Reads the archive (everything under `root`, or just `named`), runs every
+/// rule, and returns the results of the named files. `whole`: `named` is
+/// already everything under `root`.
+fn check_archive(
+    root: Option<&Path>,
+    whole: bool,
+    named: Vec<(PathBuf, Target)>,
+    config: &Config,
+    profile: &Profile,
+    opts: Options,
+    cache: Option<&Cache>,
+) -> Vec<FileResult> {
+    // abs path → display, for the files to report.
+    let mut report: HashMap<PathBuf, String> = HashMap::new();
+    let mut all: Vec<(PathBuf, Option<String>)> = Vec::new();
+    for (abs, t) in named {
+        let rel = root.and_then(|r| abs.strip_prefix(r).ok());
+        if rel.is_some_and(|rel| !config.includes(rel)) {
+            continue; // excluded by the archive's configuration
+        }
+        report.insert(abs, t.display);
+    }
+    if let Some(r) = root.filter(|_| !whole) {
+        let (under, _) = discover(&[r.to_path_buf()]);
+        for t in under {
+            let rel = t.path.strip_prefix(r).unwrap_or(&t.path);
+            if config.includes(rel) && !report.contains_key(&t.path) {
+                all.push((t.path, None));
+            }
+        }
+    }
+    all.extend(report.into_iter().map(|(p, d)| (p, Some(d))));
+    all.sort();
+    // Files read only for context are named relative to the current folder.
+    let cwd = std::env::current_dir().ok().and_then(|d| std::fs::canonicalize(d).ok());
+    let mut checked: Vec<Checked> = all
+        .par_iter()
+        .map(|(path, display)| {
+            let shown = display.clone().unwrap_or_else(|| shown_path(path, cwd.as_deref()));
+            let (mut r, entry) = check_cached(path, &shown, profile, opts, cache);
+            if display.is_none() {
+                // Read for context only: never shown, so its text need not be found again.
+                if let Some(r) = &mut r {
+                    r.file = None;
+                }
+            }
+            (r, display.is_some(), entry)
+        })
+        .collect();
+    if let Some(c) = cache {
+        c.store(checked.iter_mut().filter_map(|(_, _, e)| e.take()).collect());
+    }
+    checked.retain(|c| c.0.is_some());
+    checked.sort_by(|a, b| a.0.as_ref().map(|r| &r.path).cmp(&b.0.as_ref().map(|r| &r.path)));
+    let shown: Vec<bool> = checked.iter().map(|c| c.1).collect();
+    // From here on every record of the archive is in memory at once: no
+    // copies, and what the report does not need is dropped in place. (A
+    // new vector: collecting in place would keep the larger buffer of `checked`.)
+    let mut results: Vec<FileResult> = Vec::with_capacity(checked.len());
+    results.extend(checked.into_iter().filter_map(|c| c.0));
+    archive::check(&mut results, profile, config, config.period(), opts);
+    let mut shown = shown.into_iter();
+    results.retain(|_| shown.next().unwrap_or(false));
+    results.iter_mut().for_each(FileResult::shed);
+    results.shrink_to_fit();
+    results
+}
+
+/// One archive's reported results, its language, and its cache hits and misses.
+type GroupOutcome = (Vec<FileResult>, Lang, (usize, usize));
+
+/// A file's result (if it is a record), whether it is reported, and its cache entry.
+type Checked = (Option<FileResult>, bool, Option<(String, Option<Entry>)>);
+
+/// Checks one file, or takes its result from the cache when its content
+/// has not changed. Returns the cache entry to keep.
+fn check_cached(
+    path: &Path,
+    shown: &str,
+    profile: &Profile,
+    opts: Options,
+    cache: Option<&Cache>,
+) -> (Option<FileResult>, Option<(String, Option<Entry>)>) {
+    let Some(cache) = cache else { return (check::check_path(path, shown, profile, opts), None) };
+    let bytes = match check::read_limited(path, opts) {
+        Ok(b) => b,
+        Err(f) => return (Some(FileResult::failed(shown, Some(path), *f)), None),
+    };
+    let key = cache::key(&bytes);
+    if let Some(entry) = cache.get(&key) {
+        return (entry.result(shown, path), Some((key, None)));
+    }
+    let r = check::check_bytes(shown, &bytes, profile, opts).map(|mut r| {
+        r.file = Some(path.to_path_buf());
+        r
+    });
+    let entry = Entry::of(r.as_ref());
+    (r, Some((key, Some(entry))))
+}
+
+fn shown_path(path: &Path, cwd: Option<&Path>) -> String {
+    let p = cwd.and_then(|c| path.strip_prefix(c).ok()).unwrap_or(path);
+    p.to_string_lossy().into_owned()
+}
+
+/// The archive's configuration, and its own profile if it names one.
+fn load(root: &Path, lang: Option<Lang>) -> Result<(Config, Option<Profile>), Box<ConfigError>> {
+    let path = root.join(config::FILE_NAME);
+    let lang = lang.unwrap_or_default();
+    let config = Config::load(&path, lang)?;
+    let profile = match &config.profile {
+        None => None,
+        Some(p) => {
+            let file = root.join(p.get_ref());
+            let text = std::fs::read_to_string(&file).map_err(|e| ConfigError {
+                path: path.clone(),
+                text: std::fs::read_to_string(&path).unwrap_or_default(),
+                message: crate::tr!(
+                    lang,
+                    "không đọc được hồ sơ quy chế {}: {}",
+                    "cannot read the profile {}: {}",
+                    file.display(),
+                    e
+                ),
+                span: Some(p.span()),
+                help: None,
+            })?;
+            Some(Profile::from_toml(&text).map_err(|e| ConfigError {
+                path: file.clone(),
+                message: e.message,
+                span: e.span,
+                help: None,
+                text,
+            })?)
+        }
+    };
+    Ok((config, profile))
+}
+
+/// Canonical folders and archive roots, each worked out once: an archive
+/// of 100,000 records has some 20,000 folders, and the walk up to the root
+/// runs before any file can be checked, on one core.
+#[derive(Default)]
+struct Canon {
+    dirs: HashMap<PathBuf, PathBuf>,
+    roots: HashMap<PathBuf, Option<PathBuf>>,
+}
+
+impl Canon {
+    /// `p` with its folder canonical (the file itself may be a link).
+    fn of(&mut self, p: &Path) -> PathBuf {
+        let parent = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let dir = self.dir(parent);
+        match p.file_name() {
+            Some(n) => dir.join(n),
+            None => dir,
+        }
+    }
+
+    /// A folder made canonical from its parent's canonical form, which is
+    /// one `lstat` instead of a `readlink` for every component.
+    fn dir(&mut self, d: &Path) -> PathBuf {
+        if let Some(c) = self.dirs.get(d) {
+            return c.clone();
+        }
+        let plain = |c: Option<std::path::Component<'_>>| matches!(c, Some(std::path::Component::Normal(_)));
+        let parent = d.parent().filter(|p| !p.as_os_str().is_empty());
+        let is_link = || std::fs::symlink_metadata(d).map_or(true, |m| m.file_type().is_symlink());
+        let c = match (parent, d.file_name()) {
+            (Some(parent), Some(name)) if plain(d.components().next_back()) && !is_link() => {
+                self.dir(parent).join(name)
+            }
+            _ => std::fs::canonicalize(d).unwrap_or_else(|_| d.to_path_buf()),
+        };
+        self.dirs.insert(d.to_path_buf(), c.clone());
+        c
+    }
+
+    /// The nearest folder at or above canonical `dir` holding a bienban.toml
+    /// ([`config::find_root`], remembered for every folder on the way up).
+    /// A relative `dir` could not be made canonical: it has no root, as for
+    /// `find_root`, rather than one found from the current folder.
+    fn root_of(&mut self, dir: &Path) -> Option<PathBuf> {
+        if !dir.is_absolute() {
+            return None;
+        }
+        if let Some(r) = self.roots.get(dir) {
+            return r.clone();
+        }
+        let r = if config::is_root(dir) { Some(dir.to_path_buf()) } else { dir.parent().and_then(|p| self.root_of(p)) };
+        self.roots.insert(dir.to_path_buf(), r.clone());
+        r
+    }
+}

@@ -1,0 +1,107 @@
+//! The per-file pipeline: read → sniff → parse → model → rules. Everything
+//! a file needs later is owned by its result (findings, the archive
+//! summary, suppression scopes) — never the parse tree, never the text —
+//! so files are checked in parallel and memory stays small.
+
+use std::path::Path;
+
+use super::result::{FileResult, Options, Scope};
+use crate::common::finding::Finding;
+use crate::common::span::{line_col, LineIndex};
+use crate::model::facts::Facts;
+use crate::model::lower;
+use crate::model::summary::Summary;
+use crate::read::file::ReadError;
+use crate::read::legacy;
+use crate::regulation::profile::Profile;
+use crate::rules::{self, encoding, io, syntax, Context};
+use crate::syntax::parse;
+
+/// Reads and checks one file. `None`: the file is not a record.
+pub fn check_path(path: &Path, display: &str, profile: &Profile, opts: Options) -> Option<FileResult> {
+    match read_limited(path, opts) {
+        Ok(bytes) => {
+            let mut r = check_bytes(display, &bytes, profile, opts)?;
+            r.file = Some(path.to_path_buf());
+            Some(r)
+        }
+        Err(f) => Some(FileResult::failed(display, None, *f)),
+    }
+}
+
+/// A file's bytes within the size limit, or the `io` finding that says why not.
+pub fn read_limited(path: &Path, opts: Options) -> Result<Vec<u8>, Box<Finding>> {
+    crate::read::file::read_limited(path, opts.max_file_size).map_err(|e| {
+        Box::new(match e {
+            ReadError::Io(e) => io::unreadable(&e, opts.lang),
+            ReadError::TooLarge(len) => io::too_large(len, opts.max_file_size, opts.lang),
+        })
+    })
+}
+
+/// Checks one file's bytes with the single-record rules. `None`: the file
+/// is not a record. Suppressions are applied later, once the archive rules
+/// have run (see `archive.rs`).
+pub fn check_bytes(display: &str, bytes: &[u8], profile: &Profile, opts: Options) -> Option<FileResult> {
+    // Binary files named `.md` (a NUL never occurs in text).
+    let head = &bytes[..bytes.len().min(64 * 1024)];
+    // `contains` on bytes is a vectorised memchr; the position only when needed.
+    if let Some(at) = head.contains(&0).then(|| head.iter().position(|&b| b == 0)).flatten() {
+        return Some(FileResult::failed(display, None, encoding::binary(at, opts.lang)));
+    }
+    let decoded;
+    let text = match (utf8(bytes), opts.encoding) {
+        (Ok(t), _) => t,
+        // `--encoding`: read it anyway, decoded (positions then refer to the decoded text).
+        (Err(_), Some(from)) => {
+            decoded = legacy::decode_bytes(bytes, from);
+            &decoded
+        }
+        (Err(e), None) => {
+            let mut f = encoding::not_utf8(e.valid_up_to(), legacy::detect_bytes(bytes), opts.lang);
+            let (line, column) = line_col(&String::from_utf8_lossy(bytes), e.valid_up_to());
+            (f.line, f.column) = (line, column);
+            return Some(FileResult::failed(display, None, f));
+        }
+    };
+    if lower::sniff(text).is_none() {
+        // Legacy-font text stored as UTF-8 ("Biªn b¶n"): its title does not
+        // read as a record, so look before skipping it.
+        let from = legacy::detect_text(text)?;
+        return Some(FileResult::failed(display, None, encoding::mojibake(from, opts.lang)));
+    }
+    let lines = match parse::parse(text) {
+        Ok(lines) => lines,
+        Err(failure) => {
+            let mut f = syntax::unparsable(&failure, opts.lang);
+            (f.line, f.column) = line_col(text, f.span.start);
+            return Some(FileResult::failed(display, None, f));
+        }
+    };
+    let rec = lower::lower(&lines, profile)?;
+    let cx = Context { profile, lang: opts.lang };
+    let facts = Facts::of(&rec, profile);
+    let mut findings = rules::check_record(&rec, &facts, &cx);
+    let lines = LineIndex::new(text);
+    for f in &mut findings {
+        (f.line, f.column) = lines.line_col(f.span.start);
+    }
+    Some(FileResult {
+        path: display.to_string(),
+        file: None,
+        text: None,
+        findings,
+        suppressed: Vec::new(),
+        summary: Some(std::sync::Arc::new(Summary::of(&rec, &facts, profile, &lines))),
+        // Item spans only matter to item-level suppressions.
+        items: if rec.suppressions.is_empty() { Vec::new() } else { rec.items.iter().map(|i| i.span).collect() },
+        suppressions: rec.suppressions.iter().map(|s| Scope::of(s, &lines)).collect(),
+    })
+}
+
+/// UTF-8 validation: SIMD for the common valid case (Vietnamese text is
+/// mostly multi-byte, where the standard library's check is slow); the
+/// standard library's error, which knows where the bad byte is, otherwise.
+fn utf8(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
+    simdutf8::basic::from_utf8(bytes).or_else(|_| std::str::from_utf8(bytes))
+}

@@ -1,0 +1,329 @@
+//! The regulation as data: bodies, quorum, majority, the urgent carve-outs
+//! and the matter table. The built-in profile (`profiles/*.toml`) is
+//! embedded in the binary; a reading of the regulation changes by editing
+//! one line there, not code.
+
+use serde::Deserialize;
+
+use crate::common::text::fold;
+
+/// The built-in profile: the 2020–2025 working regulation of the Party
+/// Organisation of Provincial Agencies, Bắc Kạn.
+pub const BUILTIN: &str = include_str!("../../profiles/bac-kan-ccq-2020-2025.toml");
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    pub name: String,
+    pub name_en: String,
+    pub quorum: Quorum,
+    pub majority: Majority,
+    pub urgent: Urgent,
+    pub delegation: Provision,
+    pub report_back: Provision,
+    pub chair: Chair,
+    pub attendance: Provision,
+    pub frequency: Provision,
+    pub between_sessions: BetweenSessions,
+    pub competence: Provision,
+    pub higher_consent: Provision,
+    #[serde(rename = "body")]
+    pub bodies: Vec<Body>,
+    #[serde(rename = "field")]
+    pub fields: Vec<Field>,
+    #[serde(rename = "matter")]
+    pub matters: Vec<Matter>,
+    /// Folded name → index, built after loading.
+    #[serde(skip)]
+    index: Index,
+    /// A hash of the profile's text: cached results are only reused with
+    /// the same profile.
+    #[serde(skip)]
+    pub fingerprint: String,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Index {
+    body_names: Vec<(String, usize)>,
+    matter_names: Vec<(String, usize)>,
+    /// The same, hashed: every record looks its body and matters up.
+    body_lookup: std::collections::HashMap<String, usize>,
+    matter_lookup: std::collections::HashMap<String, usize>,
+    /// Folded role names (see [`Profile::role_words`]).
+    role_words: Vec<String>,
+}
+
+/// An article and its words, quoted in diagnostics and rule docs.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Provision {
+    pub article: String,
+    pub quote: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quorum {
+    pub numerator: u32,
+    pub denominator: u32,
+    pub article: String,
+    pub quote: String,
+}
+
+impl Quorum {
+    /// The fewest members present that make a quorum.
+    pub fn needed(&self, members: u32) -> u32 {
+        (u64::from(members) * u64::from(self.numerator)).div_ceil(u64::from(self.denominator.max(1))) as u32
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MajorityBasis {
+    /// More than half of the body's incumbent members (Party Charter 9.5).
+    Members,
+    /// More than half of those present.
+    Present,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Majority {
+    pub basis: MajorityBasis,
+    pub article: String,
+    pub quote: String,
+}
+
+impl Majority {
+    /// The fewest votes in favour that pass, out of `base` (members or present).
+    pub fn needed(base: u32) -> u32 {
+        base / 2 + 1
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Urgent {
+    pub body: String,
+    pub excluded_fields: Vec<String>,
+    pub article: String,
+    pub quote: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Chair {
+    pub secretary_roles: Vec<String>,
+    pub deputy_roles: Vec<String>,
+    pub delegation_words: Vec<String>,
+    pub article: String,
+    pub quote: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BetweenSessions {
+    pub matter: String,
+    pub article: String,
+    pub quote: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Regular {
+    Month,
+    Quarter,
+    None,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Body {
+    pub code: String,
+    pub name: String,
+    pub name_en: String,
+    pub names: Vec<String>,
+    pub rank: u32,
+    pub quorum: bool,
+    pub regular: Regular,
+    pub written_consultation: bool,
+    #[serde(default)]
+    pub external: bool,
+    pub article: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Field {
+    pub slug: String,
+    pub name: String,
+    pub name_en: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Matter {
+    pub slug: String,
+    pub name: String,
+    pub name_en: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub body: String,
+    pub field: String,
+    pub article: String,
+    pub quote: String,
+    /// The higher body whose written consent the decision needs (Điều 2.2).
+    #[serde(default)]
+    pub consent: Option<String>,
+}
+
+/// Why a profile cannot be used, with the byte range when the TOML parser knows it.
+#[derive(Debug)]
+pub struct ProfileError {
+    pub message: String,
+    pub span: Option<std::ops::Range<usize>>,
+}
+
+impl std::fmt::Display for ProfileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl Profile {
+    pub fn builtin() -> Profile {
+        Profile::from_toml(BUILTIN).expect("the built-in profile is valid (tested)")
+    }
+
+    pub fn from_toml(text: &str) -> Result<Profile, ProfileError> {
+        let mut p: Profile =
+            toml::from_str(text).map_err(|e| ProfileError { message: e.message().to_string(), span: e.span() })?;
+        p.validate()?;
+        p.build_index();
+        p.fingerprint = crate::common::hash::key(text.as_bytes());
+        Ok(p)
+    }
+
+    fn validate(&self) -> Result<(), ProfileError> {
+        let err = |message: String| Err(ProfileError { message, span: None });
+        for m in &self.matters {
+            if self.body(&m.body).is_none() {
+                return err(format!("matter `{}`: unknown body `{}`", m.slug, m.body));
+            }
+            if !self.fields.iter().any(|f| f.slug == m.field) {
+                return err(format!("matter `{}`: unknown field `{}`", m.slug, m.field));
+            }
+        }
+        if self.body(&self.urgent.body).is_none() {
+            return err(format!("[urgent] body `{}` is not a body", self.urgent.body));
+        }
+        if self.quorum.denominator == 0 {
+            return err("[quorum] denominator must not be 0".into());
+        }
+        Ok(())
+    }
+
+    fn build_index(&mut self) {
+        let mut idx = Index::default();
+        for (i, b) in self.bodies.iter().enumerate() {
+            idx.body_names.push((fold(&b.code), i));
+            for n in &b.names {
+                idx.body_names.push((fold(n), i));
+            }
+        }
+        for (i, m) in self.matters.iter().enumerate() {
+            idx.matter_names.push((fold(&m.slug), i));
+            idx.matter_names.push((fold(&m.slug.replace('-', " ")), i));
+            idx.matter_names.push((fold(&m.name), i));
+            for a in &m.aliases {
+                idx.matter_names.push((fold(a), i));
+            }
+        }
+        for (n, i) in &idx.body_names {
+            idx.body_lookup.entry(n.clone()).or_insert(*i);
+        }
+        for (n, i) in &idx.matter_names {
+            idx.matter_lookup.entry(n.clone()).or_insert(*i);
+        }
+        idx.role_words = self.chair.secretary_roles.iter().chain(&self.chair.deputy_roles).map(|r| fold(r)).collect();
+        idx.role_words.extend(["uy vien", "uy vien btv", "uy vien ban thuong vu", "uy vien bch"].map(String::from));
+        self.index = idx;
+    }
+
+    pub fn body(&self, code: &str) -> Option<&Body> {
+        self.bodies.iter().find(|b| b.code == code)
+    }
+
+    /// The body a clerk named (`Ban Thường vụ`, `BTV`, `Ban thuong vu Dang uy`).
+    pub fn body_named(&self, name: &str) -> Option<&Body> {
+        let f = fold(name);
+        let f = f.trim_end_matches('.');
+        self.index.body_lookup.get(f).map(|&i| &self.bodies[i])
+    }
+
+    /// All the names of the bodies, folded, to suggest the closest.
+    pub fn body_names(&self) -> impl Iterator<Item = (&str, &Body)> {
+        self.index.body_names.iter().map(|(n, i)| (n.as_str(), &self.bodies[*i]))
+    }
+
+    pub fn matter(&self, slug: &str) -> Option<&Matter> {
+        self.matters.iter().find(|m| m.slug == slug)
+    }
+
+    /// The matter a `Loại việc` value names: slug, table name or alias.
+    pub fn matter_named(&self, name: &str) -> Option<&Matter> {
+        let f = fold(name);
+        let f = f.trim_end_matches('.');
+        self.index.matter_lookup.get(f).map(|&i| &self.matters[i])
+    }
+
+    /// Every (folded name, matter) pair, for suggestions.
+    pub fn matter_names(&self) -> impl Iterator<Item = (&str, &Matter)> {
+        self.index.matter_names.iter().map(|(n, i)| (n.as_str(), &self.matters[*i]))
+    }
+
+    pub fn field(&self, slug: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.slug == slug)
+    }
+
+    /// Role names (folded) of the secretary and deputies, to tell a role
+    /// from a reason in `(…)`.
+    pub fn role_words(&self) -> &[String] {
+        &self.index.role_words
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_profile_loads_and_resolves_names() {
+        let p = Profile::builtin();
+        assert_eq!(p.body_named("Ban Thuong vu Dang uy").unwrap().code, "BTV");
+        assert_eq!(p.body_named("ĐẢNG ỦY").unwrap().code, "BCH");
+        assert_eq!(p.body_named("tt").unwrap().code, "TT");
+        assert_eq!(p.matter_named("ket-nap-dang-vien").unwrap().slug, "ket-nap-dang-vien");
+        assert_eq!(p.matter_named("Kết nạp đảng viên").unwrap().slug, "ket-nap-dang-vien");
+        assert_eq!(p.matter_named("tiep nhan, chuyen can bo, cong chuc").unwrap().slug, "tiep-nhan-chuyen-can-bo");
+        assert_eq!(p.matters.len(), 42);
+    }
+
+    #[test]
+    fn quorum_arithmetic() {
+        let p = Profile::builtin();
+        assert_eq!([7, 9, 15, 31].map(|m| p.quorum.needed(m)), [5, 6, 10, 21]);
+        assert_eq!([7, 15].map(Majority::needed), [4, 8]);
+    }
+
+    #[test]
+    fn aliases_are_unambiguous() {
+        let p = Profile::builtin();
+        let mut seen = std::collections::HashMap::new();
+        for (n, m) in p.matter_names() {
+            if let Some(other) = seen.insert(n.to_string(), m.slug.clone()) {
+                assert_eq!(other, m.slug, "`{n}` names two matters");
+            }
+        }
+    }
+}

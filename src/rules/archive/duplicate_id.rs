@@ -1,0 +1,68 @@
+//! `duplicate-id`: two records or decisions share a `Số`.
+
+use crate::common::finding::{Finding, Severity};
+use crate::model::summary::Number;
+use crate::rules::{finding, ArchiveContext, ArchiveFile, ArchiveRule, Example, RuleDoc};
+use crate::tr;
+
+pub struct DuplicateId;
+
+pub static DOC: RuleDoc = RuleDoc {
+    name: "duplicate-id",
+    severity: Severity::Error,
+    article: Some("Điều 3.3, 11.1"),
+    summary: ["Hai biên bản hoặc hai quyết định trùng `Số`.", "Two records or decisions share a `Số`."],
+    why: [
+        "Các việc phải báo cáo lại (Điều 3.3, 11.1) và các văn bản ủy quyền (Điều 2.9) được lần theo bằng số. Hai văn bản cùng số thì `Báo cáo lại` và `Ủy quyền` không còn chỉ rõ văn bản nào. Số được so sánh không phân biệt hoa thường, dấu và khoảng trắng.",
+        "What must be reported back (Điều 3.3, 11.1) and delegations (Điều 2.9) are traced by number; two acts with one number make `Báo cáo lại` and `Ủy quyền` ambiguous. Numbers compare without case, diacritics or spaces.",
+    ],
+    fires: Example::Record("# Biên bản hội nghị Ban Thường vụ\n\nSố: 14-BB/ĐU\nCơ quan: Ban Thường vụ\nThời gian: 20/03/2021\nChủ trì: Hoàng Văn Đức (Bí thư)\n\n## Thành phần\n\nTổng số thành viên: 7\nCó mặt: 7\n\n## Nội dung\n\n### 1. Kết nạp đảng viên\n\nSố: 15-QĐ/ĐU\nLoại việc: kết nạp đảng viên\nQuyết định: Kết nạp 02 quần chúng vào Đảng.\nBiểu quyết: nhất trí\n\n### 2. Khen thưởng\n\nSố: 15-QĐ/ĐU\nLoại việc: khen thưởng\nQuyết định: Tặng giấy khen cho 03 chi bộ.\nBiểu quyết: nhất trí\n"),
+    passes: Example::Record("# Biên bản hội nghị Ban Thường vụ\n\nSố: 14-BB/ĐU\nCơ quan: Ban Thường vụ\nThời gian: 20/03/2021\nChủ trì: Hoàng Văn Đức (Bí thư)\n\n## Thành phần\n\nTổng số thành viên: 7\nCó mặt: 7\n\n## Nội dung\n\n### 1. Kết nạp đảng viên\n\nSố: 15-QĐ/ĐU\nLoại việc: kết nạp đảng viên\nQuyết định: Kết nạp 02 quần chúng vào Đảng.\nBiểu quyết: nhất trí\n\n### 2. Khen thưởng\n\nSố: 16-QĐ/ĐU\nLoại việc: khen thưởng\nQuyết định: Tặng giấy khen cho 03 chi bộ.\nBiểu quyết: nhất trí\n"),
+};
+
+impl ArchiveRule for DuplicateId {
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+
+    fn check(&self, files: &[ArchiveFile<'_>], cx: &ArchiveContext<'_>, out: &mut Vec<(usize, Finding)>) {
+        // One sorted list, not a map of small lists: an archive of 100,000
+        // records defines half a million numbers, nearly all distinct.
+        let mut all: Vec<(&str, usize, &Number)> = files
+            .iter()
+            .enumerate()
+            .flat_map(|(i, f)| f.summary.iter().flat_map(|s| &s.defines).map(move |n| (n.key.as_str(), i, n)))
+            .collect();
+        all.sort_by(|a, b| a.0.cmp(b.0).then(a.1.cmp(&b.1)));
+        let l = cx.lang;
+        for places in all.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
+            // Every place gets a finding naming the other(s), so a check of
+            // any one of the files shows it.
+            for (k, &(_, i, n)) in places.iter().enumerate() {
+                let others: Vec<String> = places
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, _)| *j != k)
+                    .map(|(_, (_, fi, m))| format!("{}:{}", files[*fi].path, m.pos.line))
+                    .collect();
+                let mut f = finding(
+                    &DOC,
+                    n.pos.span,
+                    tr!(l, "số {} đã được dùng ở {}", "the number {} is also used at {}", n.text, others.join(", ")),
+                )
+                .at(n.pos)
+                .label(tr!(l, "số trùng", "duplicate number"))
+                .help(tr!(
+                    l,
+                    "mỗi biên bản và mỗi quyết định cần một số riêng; sửa lại số của một trong hai văn bản",
+                    "each record and each decision needs its own number; renumber one of them"
+                ))
+                .article(DOC.article.unwrap_or_default());
+                for (_, _, m) in places.iter().filter(|(_, fi, m)| *fi == i && m.pos != n.pos) {
+                    f = f.also(m.pos.span, tr!(l, "cũng dùng ở đây", "also used here"));
+                }
+                out.push((i, f));
+            }
+        }
+    }
+}
