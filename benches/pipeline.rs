@@ -5,6 +5,7 @@
 use bienban::check::{check_bytes, Options};
 use bienban::common::i18n::Lang;
 use bienban::model::facts::Facts;
+use bienban::model::layout::{scan, Scan};
 use bienban::model::lower::lower;
 use bienban::regulation::profile::Profile;
 use bienban::rules::{check_record, Context};
@@ -19,8 +20,9 @@ fn bench(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(RECORD.len() as u64));
     g.bench_function("parse", |b| b.iter(|| parse(black_box(RECORD)).unwrap()));
     let lines = parse(RECORD).unwrap();
-    g.bench_function("lower", |b| b.iter(|| lower(black_box(&lines), &profile).unwrap()));
-    let rec = lower(&lines, &profile).unwrap();
+    let Scan::Record(title) = scan(RECORD) else { panic!("the benchmark record is a record") };
+    g.bench_function("lower", |b| b.iter(|| lower(black_box(&lines), RECORD, &title, &profile)));
+    let rec = lower(&lines, RECORD, &title, &profile);
     let cx = Context { profile: &profile, lang: Lang::Vi };
     g.bench_function("rules", |b| {
         b.iter(|| {

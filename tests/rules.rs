@@ -110,7 +110,7 @@ fn invalid_values() {
 #[test]
 fn unknown_body_suggests_the_closest() {
     let r = check(
-        &meeting("Ban Thường vụ", 7, 7, "").replace("Cơ quan: Ban Thường vụ", "Cơ quan: Ban Thuong vu Dang uy tinh"),
+        &meeting("Ban Thường vụ", 7, 7, "").replace("Cơ quan: Ban Thường vụ", "Cơ quan: Ban Thuong vuu Dang uy tinh"),
     );
     let f = &r.findings[0];
     assert_eq!(f.rule, "invalid-value");
@@ -120,7 +120,13 @@ fn unknown_body_suggests_the_closest() {
 #[test]
 fn missing_fields_and_their_syntax_cousin() {
     let base = meeting("Ban Thường vụ", 7, 7, "");
-    assert_eq!(rules(&base.replace("Cơ quan: Ban Thường vụ\n", "")), ["missing-field"]);
+    // Format 1.1: with no `Cơ quan`, the title names the body; a title that
+    // names none leaves the field missing.
+    assert_eq!(rules(&base.replace("Cơ quan: Ban Thường vụ\n", "")), Vec::<&str>::new());
+    let untitled = base
+        .replace("Cơ quan: Ban Thường vụ\n", "")
+        .replace("# Biên bản hội nghị Ban Thường vụ", "# Biên bản hội nghị");
+    assert_eq!(rules(&untitled), ["missing-field"]);
     assert_eq!(rules(&base.replace("Chủ trì: Hoàng Văn Đức (Bí thư)\n", "")), ["missing-field"]);
     assert_eq!(rules(&base.replace("Tổng số thành viên: 7\n", "")), ["missing-field"]);
     // Without the colon it is a syntax problem, reported once.

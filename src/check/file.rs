@@ -1,4 +1,4 @@
-//! The per-file pipeline: read → sniff → parse → model → rules. Everything
+//! The per-file pipeline: read → decode → find the title → parse → model → rules. Everything
 //! a file needs later is owned by its result (findings, the archive
 //! summary, suppression scopes) — never the parse tree, never the text —
 //! so files are checked in parallel and memory stays small.
@@ -9,12 +9,13 @@ use super::result::{FileResult, Options, Scope};
 use crate::common::finding::Finding;
 use crate::common::span::{line_col, LineIndex};
 use crate::model::facts::Facts;
+use crate::model::layout::{self, Scan, Skip};
 use crate::model::lower;
 use crate::model::summary::Summary;
 use crate::read::file::ReadError;
 use crate::read::legacy;
 use crate::regulation::profile::Profile;
-use crate::rules::{self, encoding, io, syntax, Context};
+use crate::rules::{self, encoding, io, syntax, unrecognised_record, Context};
 use crate::syntax::parse;
 
 /// Reads and checks one file. `None`: the file is not a record.
@@ -41,44 +42,66 @@ pub fn read_limited(path: &Path, opts: Options) -> Result<Vec<u8>, Box<Finding>>
 
 /// Checks one file's bytes with the single-record rules. `None`: the file
 /// is not a record. Suppressions are applied later, once the archive rules
-/// have run (see `archive.rs`).
+/// have run (see `archive::pass`).
 pub fn check_bytes(display: &str, bytes: &[u8], profile: &Profile, opts: Options) -> Option<FileResult> {
-    // Binary files named `.md` (a NUL never occurs in text).
+    check_file(display, bytes, profile, opts).ok()
+}
+
+/// [`check_bytes`], saying why a file that is not a record was skipped.
+pub fn check_file(display: &str, bytes: &[u8], profile: &Profile, opts: Options) -> Result<FileResult, Skip> {
     let head = &bytes[..bytes.len().min(64 * 1024)];
+    // UTF-16 (Notepad's "Unicode") is text, not a binary file: decoded, and
+    // kept with the result, since positions refer to the decoded text.
+    let wide = (head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) || head.contains(&0))
+        .then(|| crate::read::decode::utf16(bytes))
+        .flatten();
+    if let Some(text) = wide {
+        let mut r = check_text(display, &text, profile, opts)?;
+        r.text = Some(text);
+        return Ok(r);
+    }
+    // Binary files named `.md` (a NUL never occurs in text).
     // `contains` on bytes is a vectorised memchr; the position only when needed.
     if let Some(at) = head.contains(&0).then(|| head.iter().position(|&b| b == 0)).flatten() {
-        return Some(FileResult::failed(display, None, encoding::binary(at, opts.lang)));
+        return Ok(FileResult::failed(display, None, encoding::binary(at, opts.lang)));
     }
-    let decoded;
-    let text = match (utf8(bytes), opts.encoding) {
-        (Ok(t), _) => t,
+    match (utf8(bytes), opts.encoding) {
+        (Ok(t), _) => check_text(display, t, profile, opts),
         // `--encoding`: read it anyway, decoded (positions then refer to the decoded text).
-        (Err(_), Some(from)) => {
-            decoded = legacy::decode_bytes(bytes, from);
-            &decoded
-        }
+        (Err(_), Some(from)) => check_text(display, &legacy::decode_bytes(bytes, from), profile, opts),
         (Err(e), None) => {
             let mut f = encoding::not_utf8(e.valid_up_to(), legacy::detect_bytes(bytes), opts.lang);
             let (line, column) = line_col(&String::from_utf8_lossy(bytes), e.valid_up_to());
             (f.line, f.column) = (line, column);
-            return Some(FileResult::failed(display, None, f));
+            Ok(FileResult::failed(display, None, f))
+        }
+    }
+}
+
+fn check_text(display: &str, text: &str, profile: &Profile, opts: Options) -> Result<FileResult, Skip> {
+    let title = match layout::scan(text) {
+        Scan::Record(title) => title,
+        Scan::Unrecognised { why, span } => {
+            let mut f = unrecognised_record::found(why, span, opts.lang);
+            (f.line, f.column) = line_col(text, f.span.start);
+            return Ok(FileResult::failed(display, None, f));
+        }
+        Scan::Skip(why) => {
+            // Legacy-font text stored as UTF-8 ("Biªn b¶n"): its title does not
+            // read as a record, so look before skipping it.
+            let Some(from) = legacy::detect_text(text) else { return Err(why) };
+            return Ok(FileResult::failed(display, None, encoding::mojibake(from, opts.lang)));
         }
     };
-    if lower::sniff(text).is_none() {
-        // Legacy-font text stored as UTF-8 ("Biªn b¶n"): its title does not
-        // read as a record, so look before skipping it.
-        let from = legacy::detect_text(text)?;
-        return Some(FileResult::failed(display, None, encoding::mojibake(from, opts.lang)));
-    }
     let lines = match parse::parse(text) {
         Ok(lines) => lines,
         Err(failure) => {
             let mut f = syntax::unparsable(&failure, opts.lang);
             (f.line, f.column) = line_col(text, f.span.start);
-            return Some(FileResult::failed(display, None, f));
+            return Ok(FileResult::failed(display, None, f));
         }
     };
-    let rec = lower::lower(&lines, profile)?;
+    let rec = lower::lower(&lines, text, &title, profile);
     let cx = Context { profile, lang: opts.lang };
     let facts = Facts::of(&rec, profile);
     let mut findings = rules::check_record(&rec, &facts, &cx);
@@ -86,7 +109,7 @@ pub fn check_bytes(display: &str, bytes: &[u8], profile: &Profile, opts: Options
     for f in &mut findings {
         (f.line, f.column) = lines.line_col(f.span.start);
     }
-    Some(FileResult {
+    Ok(FileResult {
         path: display.to_string(),
         file: None,
         text: None,

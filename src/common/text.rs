@@ -66,7 +66,8 @@ fn table() -> &'static [char] {
     TABLE.get_or_init(|| {
         (0..TABLE_END)
             .map(|u| match char::from_u32(u) {
-                Some('đ' | 'Đ') => 'd',
+                // `Ð` (U+00D0, Icelandic eth) is typed for `Đ` by some fonts and converters.
+                Some('đ' | 'Đ' | 'Ð' | 'ð') => 'd',
                 Some(c) if is_combining_mark(c) => '\0',
                 Some(c) => {
                     let mut base = std::iter::once(c).nfd().filter(|d| !is_combining_mark(*d));
@@ -140,6 +141,7 @@ mod tests {
         assert_eq!(fold("Ủy ban"), fold("Uỷ ban"));
         assert_eq!(fold("hòa"), fold("hoà"));
         assert_eq!(fold("Đảng ủy"), "dang uy");
+        assert_eq!(fold("ÐẢNG ỦY"), "dang uy");
         // NFD input folds to the same key as NFC input.
         let nfd: String = "Biên bản".nfd().collect();
         assert_eq!(fold(&nfd), "bien ban");
@@ -153,7 +155,7 @@ mod tests {
             let slow: String = std::iter::once(c)
                 .nfd()
                 .filter(|d| !is_combining_mark(*d))
-                .map(|d| if d == 'đ' || d == 'Đ' { 'd' } else { d })
+                .map(|d| if matches!(d, 'đ' | 'Đ' | 'Ð' | 'ð') { 'd' } else { d })
                 .flat_map(char::to_lowercase)
                 .collect();
             let want = if c.is_whitespace() { String::new() } else { slow };

@@ -39,7 +39,9 @@ impl<'p> Facts<'p> {
             None => Some(if body.is_some_and(|b| !b.quorum) { Form::Consultation } else { Form::Regular }),
         };
         let a = &rec.attendance;
-        let members = a.members.as_ref().and_then(Value::ok).copied();
+        // `Tổng số thành viên`, or the `/N` of `Có mặt: n/N` (format 1.1).
+        let of = a.present_count.as_ref().and_then(Value::ok).and_then(|c| c.of);
+        let members = a.members.as_ref().and_then(Value::ok).copied().or(if a.members.is_none() { of } else { None });
         let count = a.present_count.as_ref().map(|c| c.ok().map(|c| c.n));
         let listed = (!a.present.is_empty()).then_some(a.present.len() as u32);
         let present = match (count, listed) {

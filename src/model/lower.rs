@@ -1,32 +1,51 @@
 //! Lower: typed lines → the record model. This is where Vietnamese field
-//! names are recognised (after folding) and values are read.
+//! names are recognised (after folding) and values are read, in both the
+//! tidy layout of format 1.0 and the layout offices use (Hướng dẫn
+//! 16-HD/VPTW, format 1.1): numbered sections, `Diễn biến hội nghị`,
+//! wrapped values, keys in bold or italics, numbered paragraphs.
 
 use crate::common::span::{Span, Spanned};
-use crate::common::text::fold;
+use crate::common::text::{fold, tokens};
+use crate::model::layout::{unmark, Title};
 use crate::model::values;
 use crate::model::*;
 use crate::regulation::profile::Profile;
 use crate::syntax::parse::Line;
 
-/// Folded spellings of each key (FORMAT.md's names and aliases).
+/// Folded spellings of each key (FORMAT.md's names and aliases, 1.0 and 1.1).
 const KEYS: &[(&str, Key)] = &[
     ("so", Key::Number),
     ("co quan", Key::Body),
     ("co quan hop", Key::Body),
     ("hinh thuc", Key::Form),
+    ("hinh thuc hoi nghi", Key::Form),
     ("loai hoi nghi", Key::Form),
     ("thoi gian", Key::Date),
+    ("thoi gian bat dau", Key::Date),
     ("ngay", Key::Date),
     ("dia diem", Key::Place),
+    ("dia diem hop", Key::Place),
     ("chu tri", Key::Chair),
+    ("nguoi chu tri", Key::Chair),
+    ("chu toa", Key::Chair),
+    ("nguoi chu toa", Key::Chair),
     ("thu ky", Key::Secretary),
+    ("thu ky hoi nghi", Key::Secretary),
+    ("nguoi ghi bien ban", Key::Secretary),
     ("tong so thanh vien", Key::Members),
     ("tong so", Key::Members),
     ("so thanh vien", Key::Members),
+    ("tong so uy vien", Key::Members),
+    ("tong so uy vien ban thuong vu", Key::Members),
+    ("tong so uy vien ban chap hanh", Key::Members),
+    ("tong so uy vien btv", Key::Members),
+    ("tong so uy vien bch", Key::Members),
     ("co mat", Key::Present),
     ("vang mat", Key::Absent),
     ("vang", Key::Absent),
     ("khach moi", Key::Guests),
+    ("dai bieu moi du", Key::Guests),
+    ("dai bieu khach moi", Key::Guests),
     ("so phieu phat ra", Key::BallotsSent),
     ("so phieu thu ve", Key::BallotsReturned),
     ("loai viec", Key::Matter),
@@ -35,15 +54,27 @@ const KEYS: &[(&str, Key)] = &[
     ("cho y kien", Key::Opinion),
     ("ket luan", Key::Conclusion),
     ("bieu quyet", Key::Votes),
+    ("ket qua bieu quyet", Key::Votes),
     ("cap bach", Key::Urgent),
     ("uy quyen", Key::Delegation),
     ("van ban dong y", Key::Consent),
     ("bao cao lai", Key::ReportsBack),
     ("y kien bao luu", Key::Reserved),
+    ("noi dung", Key::Content),
+    ("tai lieu su dung", Key::Documents),
+    ("thanh phan", Key::Composition),
 ];
 
+/// The field a key names, compared folded, a bracketed note aside
+/// (`Biểu quyết (giơ tay)`), markup aside (`*Thời gian:*`).
 pub fn key_of(name: &str) -> Option<Key> {
-    let f = fold(name);
+    let mut f = fold(name);
+    if f.contains(['*', '_', '\\']) {
+        f = fold(&unmark(name));
+    }
+    if let (Some(o), true) = (f.find('('), f.ends_with(')')) {
+        f = f[..o].trim_end().to_string();
+    }
     KEYS.iter().find(|(k, _)| *k == f).map(|&(_, k)| k)
 }
 
@@ -75,7 +106,15 @@ impl Key {
             Key::Consent => "Văn bản đồng ý",
             Key::ReportsBack => "Báo cáo lại",
             Key::Reserved => "Ý kiến bảo lưu",
+            Key::Content => "Nội dung",
+            Key::Documents => "Tài liệu sử dụng",
+            Key::Composition => "Thành phần",
         }
+    }
+
+    /// Every folded spelling of this key.
+    pub fn spellings(self) -> impl Iterator<Item = &'static str> {
+        KEYS.iter().filter(move |(_, k)| *k == self).map(|(n, _)| *n)
     }
 }
 
@@ -98,12 +137,21 @@ const COLON_CHECKED: &[Key] = &[
     Key::ReportsBack,
 ];
 
+/// How many of a record's last non-blank lines hold its closing line and
+/// signatures (16-HD: the closing line, two captions, `(Ký, ghi rõ họ tên)`,
+/// the names; a table layout doubles it).
+const TAIL_LINES: usize = 24;
+
 /// Where in the record the lowering is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Section {
     Header,
     Attendance,
     Agenda,
+    /// A `##` section none of the format's: index into `unknown_sections`
+    /// once it holds a field.
+    Unknown,
+    /// A known kind of prose section (`## Kết luận`, closing words).
     Other,
 }
 
@@ -115,69 +163,67 @@ enum List {
     Guests,
 }
 
-/// The first level-1 heading decides whether a file is a record at all.
-pub fn record_kind(title: &str) -> Option<RecordKind> {
-    let f = fold(title);
-    if f.starts_with("bien ban") {
-        Some(RecordKind::Minutes)
-    } else if f.starts_with("phieu lay y kien") || f.starts_with("ket qua lay y kien") {
-        Some(RecordKind::Consultation)
-    } else {
-        None
-    }
-}
+/// `## …` headings the format knows, folded, numbering aside.
+const ATTENDANCE_SECTIONS: &[&str] = &[
+    "thanh phan",
+    "thanh phan du hop",
+    "thanh phan tham du",
+    "thanh phan hoi nghi",
+    "thanh phan cuoc hop",
+    "thanh phan tham gia",
+];
+const AGENDA_SECTIONS: &[&str] = &[
+    "noi dung",
+    "noi dung hoi nghi",
+    "noi dung cuoc hop",
+    "dien bien",
+    "dien bien hoi nghi",
+    "dien bien cuoc hop",
+    "noi dung va dien bien",
+    "noi dung va dien bien hoi nghi",
+    "noi dung, dien bien hoi nghi",
+];
 
-/// Cheap pre-scan: the kind and span of the first `# ` heading, before the
-/// grammar runs, so that non-records are skipped fast and a record that
-/// fails to parse is still known to be one.
-pub fn sniff(text: &str) -> Option<RecordKind> {
-    let mut in_comment = false;
-    for line in text.lines() {
-        let t = line.trim_start_matches('\u{feff}').trim();
-        if in_comment {
-            in_comment = !t.contains("-->");
-            continue;
-        }
-        if t.starts_with("<!--") {
-            in_comment = !t.contains("-->");
-            continue;
-        }
-        if let Some(title) = t.strip_prefix("# ") {
-            return record_kind(title);
-        }
-    }
-    None
+/// A field line, from the grammar or recognised in a line of text (a key
+/// in italics, a whole bold line), its value cleaned and joined with the
+/// lines it wraps onto.
+struct FieldLine {
+    key: Key,
+    value: String,
+    value_span: Span,
+    /// The value's first line alone, when it was joined with more: read
+    /// when the whole cannot be (`Biểu quyết: 7 tán thành` then prose).
+    first: Option<(String, Span)>,
+    in_list: bool,
+    /// Where the key starts (after a list bullet).
+    key_start: usize,
+    span: Span,
 }
 
 struct Lowerer<'p, 'a> {
     profile: &'p Profile,
     role_words: &'p [String],
-    lines: &'a [Line<'a>],
+    text: &'a str,
     section: Section,
     list: List,
+    /// The reason a `Vắng mặt: 02 đồng chí (có lý do):` line gives the list below it.
+    absent_reason: Option<String>,
     rec: Record,
     /// Start of each item, to close its span at the next boundary.
     open_item: bool,
+    /// Numbered paragraphs (`1. …`) are the agenda's items: a chi bộ-style
+    /// record (`Nội dung:` with no value), or an agenda with no `###` items.
+    paragraph_items: bool,
+    /// Any heading of level 3 or more after the agenda starts.
+    has_item_headings: bool,
     last_line_end: usize,
 }
 
-/// Lowers a parsed record. Returns `None` when the file is not a record.
-pub fn lower(lines: &[Line<'_>], profile: &Profile) -> Option<Record> {
-    let (title_idx, kind, title) = lines.iter().enumerate().find_map(|(i, l)| match l {
-        Line::Heading { level: 1, text, text_span, .. } => {
-            Some((i, record_kind(text), Spanned::new(text.to_string(), *text_span)))
-                .filter(|x| x.1.is_some())
-                .map(|(i, k, t)| (i, k.unwrap(), t))
-        }
-        _ => None,
-    })?;
-    // Only the first level-1 heading counts.
-    if lines[..title_idx].iter().any(|l| matches!(l, Line::Heading { level: 1, .. })) {
-        return None;
-    }
+/// Lowers a parsed record whose title `scan` found.
+pub fn lower(lines: &[Line<'_>], text: &str, title: &Title, profile: &Profile) -> Record {
     let rec = Record {
-        kind,
-        title,
+        kind: title.kind,
+        title: Spanned::new(title.text.clone(), title.span),
         number: None,
         body: None,
         form: None,
@@ -190,36 +236,70 @@ pub fn lower(lines: &[Line<'_>], profile: &Profile) -> Option<Record> {
         items: Vec::new(),
         suppressions: Vec::new(),
         syntax: Vec::new(),
+        unknown_fields: Vec::new(),
+        stray_acts: Vec::new(),
+        unknown_sections: Vec::new(),
+        content: Content::default(),
         attempted_keys: Vec::new(),
     };
+    let start = lines.iter().position(|l| line_span(l).is_none_or(|s| s.start >= title.end)).unwrap_or(lines.len());
+    let body = &lines[start..];
+    let has_item_headings = body.iter().any(|l| matches!(l, Line::Heading { level: 3.., .. }));
     let mut l = Lowerer {
         profile,
         role_words: profile.role_words(),
-        lines,
+        text,
         section: Section::Header,
         list: List::None,
+        absent_reason: None,
         rec,
         open_item: false,
-        last_line_end: 0,
+        paragraph_items: false,
+        has_item_headings,
+        last_line_end: title.end,
     };
-    l.run(title_idx + 1);
-    Some(l.finish())
+    l.run(body);
+    l.finish(title)
+}
+
+fn line_span(l: &Line<'_>) -> Option<Span> {
+    match l {
+        Line::Heading { span, .. }
+        | Line::Field { span, .. }
+        | Line::ListItem { span, .. }
+        | Line::Text { span, .. }
+        | Line::Comment { span }
+        | Line::Suppression { span, .. } => Some(*span),
+        Line::Blank => None,
+    }
 }
 
 impl<'a> Lowerer<'_, 'a> {
-    fn run(&mut self, from: usize) {
-        let lines = self.lines;
-        for line in &lines[from..] {
+    fn run(&mut self, lines: &[Line<'a>]) {
+        let mut i = 0;
+        while i < lines.len() {
+            let line = &lines[i];
+            i += 1;
             match line {
                 Line::Heading { level, text, span, text_span } => self.heading(*level, text, *span, *text_span),
-                Line::Field { key, key_span, value, value_span, in_list, span } => {
-                    self.field(key, *key_span, value, *value_span, *in_list, *span)
-                }
+                Line::Field { key, key_span, value, value_span, in_list, span } => match key_of(key) {
+                    Some(k) => {
+                        let mut f = self.field_line(k, value, *value_span, *in_list, *span, lines, &mut i);
+                        f.key_start = key_span.start;
+                        self.field(f);
+                    }
+                    None => self.not_a_key(key, *key_span, value, *value_span, *in_list, *span),
+                },
                 Line::ListItem { text, span } => self.list_item(text, *span),
-                Line::Text { text, span } => {
-                    self.list = List::None;
-                    self.text(text, *span);
-                }
+                Line::Text { text, span } => match marked_field(text, *span) {
+                    Some((k, value, value_span)) => {
+                        let f = self.field_line(k, value, value_span, false, *span, lines, &mut i);
+                        self.field(f);
+                    }
+                    None => {
+                        self.list_text(text, *span);
+                    }
+                },
                 Line::Blank => {}
                 Line::Comment { span } => self.last_line_end = span.end,
                 Line::Suppression { rules, reason, span } => {
@@ -236,11 +316,78 @@ impl<'a> Lowerer<'_, 'a> {
         }
     }
 
+    /// A field's value, cleaned, with the lines of text it wraps onto
+    /// (Markdown joins them into one paragraph) consumed from `lines`.
+    #[allow(clippy::too_many_arguments)]
+    fn field_line(
+        &self,
+        key: Key,
+        value: &str,
+        value_span: Span,
+        in_list: bool,
+        span: Span,
+        lines: &[Line<'a>],
+        i: &mut usize,
+    ) -> FieldLine {
+        let (mut joined, mut joined_span) = clean(value, value_span);
+        let mut first = None;
+        let mut end = span.end;
+        while let Some(Line::Text { text, span: next }) = lines.get(*i) {
+            if !self.adjacent(end, next.start) || !continues(text) {
+                break;
+            }
+            let (more, more_span) = clean(text, *next);
+            if first.is_none() {
+                first = Some((joined.clone(), joined_span));
+            }
+            if joined.is_empty() {
+                joined_span = more_span;
+            } else {
+                joined.push(' ');
+                joined_span.end = more_span.end;
+            }
+            joined.push_str(&more);
+            end = next.end;
+            *i += 1;
+        }
+        FieldLine {
+            key,
+            value: joined,
+            value_span: joined_span,
+            first,
+            in_list,
+            key_start: span.start,
+            span: Span::new(span.start, end),
+        }
+    }
+
+    /// Nothing but one line end between two lines: the same paragraph.
+    fn adjacent(&self, end: usize, start: usize) -> bool {
+        let between = self.text.get(end..start).unwrap_or("\n\n");
+        between.bytes().filter(|&b| b == b'\n').count() == 1 && between.trim().is_empty()
+    }
+
     fn close_item(&mut self) {
         if self.open_item {
             let end = self.last_line_end;
+            let text = self.text;
             if let Some(it) = self.rec.items.last_mut() {
                 it.span.end = end.max(it.span.end);
+                // Only an item with no act field can hold an unstructured
+                // decision: look at its prose (the heading aside) then.
+                if it.act.is_none() && it.conclusion.is_none() && it.prose_decision.is_none() {
+                    let from = if it.heading.value.is_empty() || it.heading.span == it.span {
+                        it.span.start
+                    } else {
+                        text[..it.span.end.min(text.len())][it.span.start.min(text.len())..]
+                            .find('\n')
+                            .map_or(it.span.end, |n| it.span.start + n + 1)
+                    };
+                    let body = text.get(from..it.span.end).unwrap_or("");
+                    if let Some((s, e)) = decision_in_words(body) {
+                        it.prose_decision = Some(Span::new(from + s, from + e));
+                    }
+                }
             }
             self.open_item = false;
         }
@@ -248,91 +395,216 @@ impl<'a> Lowerer<'_, 'a> {
 
     fn heading(&mut self, level: usize, text: &str, span: Span, text_span: Span) {
         self.list = List::None;
-        if level <= 2 {
-            self.close_item();
-            let f = fold(text);
-            self.section = match f.as_str() {
-                "thanh phan" | "thanh phan du hop" | "thanh phan tham du" => {
-                    self.rec.attendance.section = Some(span);
-                    Section::Attendance
-                }
-                "noi dung" | "noi dung hoi nghi" | "noi dung cuoc hop" => {
-                    self.rec.agenda = Some(span);
-                    Section::Agenda
-                }
-                _ => Section::Other,
-            };
-        } else if self.section == Section::Agenda {
+        self.last_line_end = span.end;
+        // An agenda item's heading needs no folding: most headings are items.
+        if level > 2 && self.section == Section::Agenda {
             self.close_item();
             let heading = strip_item_number(text);
             let offset = text.len() - heading.len();
             self.open_item(Spanned::new(heading.to_string(), text_span.sub(offset, text.len())), span);
-        } else if level == 3 && matches!(self.section, Section::Header | Section::Attendance) {
-            self.rec.syntax.push(SyntaxProblem::ItemOutsideAgenda { span });
-        }
-        self.last_line_end = span.end;
-    }
-
-    fn field(&mut self, key: &str, key_span: Span, value: &'a str, value_span: Span, in_list: bool, span: Span) {
-        self.last_line_end = span.end;
-        let Some(k) = key_of(key) else {
-            // `- Trần Văn Bình: có lý do` in a list, or prose with a colon.
-            if in_list {
-                return self.list_field(key, key_span, value, span);
-            }
-            self.list = List::None;
             return;
-        };
-        // In an attendance list, `- Name: reason` never names a field
-        // unless it is one of the attendance fields.
-        if in_list && self.list != List::None && !is_attendance_key(k) {
-            return self.list_field(key, key_span, value, span);
         }
-        self.list = List::None;
-        let sv = || Spanned::new(value.to_string(), value_span);
-        let agenda_item = self.section == Section::Agenda && self.open_item;
-        if agenda_item && is_item_key(k) {
-            return self.item_field(k, value, value_span);
+        let f = fold(strip_numbering(&unmark(text)));
+        if level <= 2 {
+            self.close_item();
+            self.paragraph_items = false;
+            self.section = if ATTENDANCE_SECTIONS.contains(&f.as_str()) {
+                self.rec.attendance.section = Some(span);
+                Section::Attendance
+            } else if AGENDA_SECTIONS.contains(&f.as_str()) {
+                self.rec.agenda = Some(span);
+                self.paragraph_items = !self.has_item_headings;
+                Section::Agenda
+            } else if level == 2 && !f.is_empty() {
+                self.rec.unknown_sections.push(UnknownSection {
+                    heading: Spanned::new(text.to_string(), text_span),
+                    first_field: span,
+                    fields: 0,
+                });
+                Section::Unknown
+            } else {
+                Section::Other
+            };
+            return;
         }
-        if self.section == Section::Agenda && !self.open_item && is_item_key(k) {
-            // Fields right under `## Nội dung` belong to an implicit item.
-            self.implicit_item(span);
-            return self.item_field(k, value, value_span);
-        }
-        match k {
-            Key::Number => self.rec.number = Some(sv()),
-            Key::Body => self.rec.body = Some(self.body_value(value, value_span)),
-            Key::Form => self.rec.form = Some(form_value(value, value_span)),
-            Key::Date => {
-                self.rec.date = Some(match values::date(value) {
-                    Ok((d, s, e)) => Value::Ok { value: d, span: value_span.sub(s, e) },
-                    Err(problem) => Value::Invalid { raw: value.to_string(), span: value_span, problem },
-                })
-            }
-            Key::Place => self.rec.place = Some(sv()),
-            Key::Chair => self.rec.chair = Some(values::person(value, value_span)),
-            Key::Secretary => self.rec.secretary = Some(values::person(value, value_span)),
-            Key::Members => self.rec.attendance.members = Some(whole_value(value, value_span)),
-            Key::Present => {
-                self.rec.attendance.present_line = Some(span);
-                if !value.trim().is_empty() {
-                    self.rec.attendance.present_count = Some(match values::count(value) {
-                        Ok(c) => Value::Ok { value: c, span: value_span },
-                        Err(problem) => Value::Invalid { raw: value.to_string(), span: value_span, problem },
-                    });
+        match self.section {
+            Section::Attendance => {
+                if f.starts_with("dai bieu moi") || f.starts_with("khach moi") || f.starts_with("dai bieu khach") {
+                    self.list = List::Guests;
+                } else if !f.starts_with("dai bieu chinh thuc") && !f.starts_with("thanh phan") && level == 3 {
+                    self.rec.syntax.push(SyntaxProblem::ItemOutsideAgenda { span });
                 }
-                self.list = List::Present;
             }
-            Key::Absent => {
-                self.rec.attendance.absent_line = Some(span);
-                self.list = List::Absent;
-            }
-            Key::Guests => self.list = List::Guests,
-            Key::BallotsSent => self.rec.attendance.ballots_sent = Some(whole_value(value, value_span)),
-            Key::BallotsReturned => self.rec.attendance.ballots_returned = Some(whole_value(value, value_span)),
-            // Item fields outside the agenda are prose.
+            Section::Header if level == 3 => self.rec.syntax.push(SyntaxProblem::ItemOutsideAgenda { span }),
             _ => {}
         }
+    }
+
+    fn field(&mut self, f: FieldLine) {
+        let k = f.key;
+        self.last_line_end = f.span.end;
+        // In an attendance list, `- Name: reason` never names a field
+        // unless it is one of the attendance fields.
+        if f.in_list && self.list != List::None && !is_attendance_key(k) {
+            let key_text = self.text.get(f.key_start..f.value_span.start).unwrap_or("");
+            let key_text = key_text.trim_end().trim_end_matches([':', '*', ' ']).trim_start_matches(['*', ' ']);
+            return self.list_field(key_text, &f.value, Span::new(f.key_start, f.span.end));
+        }
+        self.list = List::None;
+        if self.section == Section::Unknown {
+            if let Some(u) = self.rec.unknown_sections.last_mut() {
+                if u.fields == 0 {
+                    u.first_field = f.span;
+                }
+                u.fields += 1;
+            }
+            if is_act(k) {
+                self.rec.stray_acts.push(f.span);
+            }
+            return;
+        }
+        if self.section == Section::Agenda && is_item_key(k) {
+            if !self.open_item {
+                // Fields right under `## Nội dung` belong to an implicit item.
+                self.implicit_item(f.span);
+            }
+            return self.item_field(&f);
+        }
+        let sv = || Spanned::new(f.value.clone(), f.value_span);
+        match k {
+            Key::Number => self.rec.number = Some(self.number_value(&f)),
+            Key::Body => self.rec.body = Some(self.body_value(&f.value, f.value_span)),
+            Key::Form => self.rec.form = Some(form_value(&f.value, f.value_span)),
+            Key::Date => {
+                self.rec.content.start_time |= values::time(&f.value).is_some();
+                self.rec.date = Some(read(&f, |v| values::date(v).map(|(d, s, e)| (d, Some((s, e))))));
+            }
+            Key::Place => self.rec.place = Some(sv()),
+            Key::Chair => self.rec.chair = Some(values::person(&f.value, f.value_span)),
+            Key::Secretary => self.rec.secretary = Some(values::person(&f.value, f.value_span)),
+            Key::Members => self.rec.attendance.members = Some(read(&f, |v| values::whole(v).map(|n| (n, None)))),
+            Key::Present => self.present(&f.value, f.value_span, f.span),
+            Key::Absent => self.absent(&f.value, f.value_span, f.span),
+            Key::Composition => self.composition(&f.value, f.value_span, f.span),
+            Key::Guests => {
+                self.list = List::Guests;
+                for (part, s) in pieces(&f.value, f.value_span, ';') {
+                    self.rec.attendance.guests.push(values::person(part, s));
+                }
+            }
+            Key::BallotsSent => {
+                self.rec.attendance.ballots_sent = Some(read(&f, |v| values::whole(v).map(|n| (n, None))))
+            }
+            Key::BallotsReturned => {
+                self.rec.attendance.ballots_returned = Some(read(&f, |v| values::whole(v).map(|n| (n, None))))
+            }
+            // `Nội dung:` with no value starts a chi bộ-style agenda of numbered paragraphs.
+            Key::Content if f.value.is_empty() && self.section == Section::Header => {
+                self.close_item();
+                self.section = Section::Agenda;
+                self.rec.agenda = Some(f.span);
+                self.paragraph_items = true;
+            }
+            Key::Decision | Key::Proposal | Key::Opinion => self.rec.stray_acts.push(f.span),
+            // Other item fields outside the agenda, and free-text fields, are prose.
+            _ => {}
+        }
+    }
+
+    /// A field line whose key is not a field name.
+    fn not_a_key(&mut self, key: &str, key_span: Span, value: &str, value_span: Span, in_list: bool, span: Span) {
+        self.last_line_end = span.end;
+        // `- Trần Văn Bình: có lý do` in a list, or prose with a colon.
+        if in_list && self.list != List::None {
+            return self.list_field(key, value, Span::new(key_span.start, span.end));
+        }
+        if in_list && self.paragraph_items && self.section == Section::Agenda {
+            // `1. Xét kết nạp: …` — a numbered paragraph with a colon.
+            let text = self.text.get(key_span.start..value_span.end).unwrap_or(key);
+            return self.numbered_paragraph(text, Span::new(key_span.start, value_span.end));
+        }
+        self.list = List::None;
+        if looks_like_key(key) {
+            self.rec.unknown_fields.push(Spanned::new(key.to_string(), span));
+        }
+    }
+
+    fn present(&mut self, value: &str, value_span: Span, span: Span) {
+        let a = &mut self.rec.attendance;
+        a.present_line = Some(span);
+        self.list = List::Present;
+        if value.is_empty() {
+            return;
+        }
+        // `Có mặt: 08/09 đồng chí, vắng 01 đồng chí (…)`.
+        if let Some((present, absent)) = split_word(value, &["vang mat", "vang"]) {
+            let p = value[..present].trim().trim_end_matches([',', ';']).trim_end();
+            if !p.is_empty() {
+                a.present_count = Some(count_value(p, value_span.sub(0, p.len())));
+            }
+            let ab = value[absent..].trim_start_matches([':', ' ']);
+            let at = value.len() - ab.len();
+            self.absent(ab, value_span.sub(at, value.len()), span);
+            self.list = List::None;
+            return;
+        }
+        a.present_count = Some(count_value(value, value_span));
+    }
+
+    fn absent(&mut self, value: &str, value_span: Span, span: Span) {
+        self.rec.attendance.absent_line = Some(span);
+        self.list = List::Absent;
+        self.absent_reason = None;
+        let f = fold(value);
+        let f = f.trim_end_matches([':', '.', ';']).trim();
+        if f.is_empty() {
+            return;
+        }
+        if matches!(f, "khong" | "khong co" | "khong ai" | "0" | "00" | "khong co ai") {
+            self.rec.attendance.absent_count = Some(Value::Ok { value: 0, span: value_span });
+            return;
+        }
+        // `01 đồng chí (đồng chí Bế Thị Ngọc, Trưởng Ban Dân vận, đi công tác)`,
+        // `02 đồng chí (có lý do):` then a list.
+        let notes: Vec<(usize, usize)> = brackets(value);
+        let outside: String = strip_brackets(value);
+        let counted = outside.trim_start().starts_with(|c: char| c.is_ascii_digit());
+        if counted {
+            let end = value.find('(').unwrap_or(value.len());
+            let c = value[..end].trim().trim_end_matches(':');
+            self.rec.attendance.absent_count = Some(match values::whole(c) {
+                Ok(n) => Value::Ok { value: n, span: value_span.sub(0, c.len()) },
+                Err(problem) => Value::Invalid { raw: c.to_string(), span: value_span.sub(0, c.len()), problem },
+            });
+            for (o, e) in notes {
+                let inner = &value[o..e];
+                if names_people(inner) {
+                    self.absentees(inner, value_span.sub(o, e));
+                } else if !inner.trim().is_empty() && !inner.contains('%') {
+                    self.absent_reason = Some(inner.trim().to_string());
+                }
+            }
+            return;
+        }
+        // `Vắng mặt: đồng chí Hà Văn Nam (ốm)` — the people themselves.
+        self.absentees(value, value_span);
+    }
+
+    /// People written in one value, separated by `;` or by `đồng chí`.
+    fn absentees(&mut self, value: &str, value_span: Span) {
+        for (part, s) in people_pieces(value, value_span) {
+            let a = values::absence(part, None, s, self.role_words);
+            self.rec.attendance.absent.push(a);
+        }
+    }
+
+    /// `Thành phần: có mặt 03/03 đồng chí, vắng mặt: không`.
+    fn composition(&mut self, value: &str, value_span: Span, span: Span) {
+        let Some((_, after_present)) = split_word(value, &["co mat"]) else { return };
+        let rest = value[after_present..].trim_start_matches([':', ' ']);
+        let at = value.len() - rest.len();
+        self.present(rest, value_span.sub(at, value.len()), span);
+        self.list = List::None;
     }
 
     fn implicit_item(&mut self, span: Span) {
@@ -345,34 +617,31 @@ impl<'a> Lowerer<'_, 'a> {
         self.open_item = true;
     }
 
-    fn item_field(&mut self, k: Key, value: &str, value_span: Span) {
+    fn item_field(&mut self, f: &FieldLine) {
         let it = self.rec.items.last_mut().expect("an item is open");
-        let sv = Spanned::new(value.to_string(), value_span);
+        let sv = Spanned::new(f.value.clone(), f.value_span);
+        let value = f.value.as_str();
         let mut act = |a: Act| {
             if it.act.is_none() || a == Act::Decision {
-                it.act = Some(Spanned::new(a, value_span));
+                it.act = Some(Spanned::new(a, f.value_span));
                 it.act_text = value.to_string();
             }
         };
-        match k {
-            Key::Number => it.number = Some(sv),
+        match f.key {
+            Key::Number => it.number = Some(number_of(&f.value, f.value_span)),
             Key::Matter => it.matter = Some(sv),
             Key::Decision => act(Act::Decision),
             Key::Proposal => act(Act::Proposal),
             Key::Opinion => act(Act::Opinion),
             Key::Conclusion => it.conclusion = Some(sv),
-            Key::Votes => {
-                it.votes = Some(match values::votes(value) {
-                    Ok(v) => Value::Ok { value: v, span: value_span },
-                    Err(problem) => Value::Invalid { raw: value.to_string(), span: value_span, problem },
-                })
-            }
+            Key::Votes => it.votes = Some(read(f, |v| values::votes(v).map(|x| (x, None)))),
             Key::Urgent => it.urgent = Some(sv),
-            Key::Delegation => it.delegation = Some(sv),
+            Key::Delegation => it.delegation = Some(number_of(&f.value, f.value_span)),
             Key::Consent => it.consent = Some(sv),
             Key::ReportsBack => {
                 for (n, s, e) in values::numbers(value) {
-                    it.reports_back.push(Spanned::new(n, value_span.sub(s, e)));
+                    let span = if e <= f.value_span.len() { f.value_span.sub(s, e) } else { f.value_span };
+                    it.reports_back.push(Spanned::new(n, span));
                 }
             }
             Key::Reserved => it.reserved.push(sv),
@@ -381,15 +650,19 @@ impl<'a> Lowerer<'_, 'a> {
     }
 
     /// `- Name: reason` in `Vắng mặt`, `- Name: role` elsewhere.
-    fn list_field(&mut self, key: &str, key_span: Span, value: &str, span: Span) {
-        let text_span = Span::new(key_span.start, span.end);
+    fn list_field(&mut self, key: &str, value: &str, span: Span) {
         match self.list {
             List::Absent => {
-                let a = values::absence(key, Some(value), text_span, self.role_words);
+                let mut a = values::absence(key, Some(value), span, self.role_words);
+                if a.reason.is_none() && values::no_reason(value) && !value.trim().is_empty() {
+                    a.reason = None; // `: không lý do` stays no reason, whatever the list's note
+                } else if a.reason.is_none() {
+                    a.reason = self.absent_reason.clone();
+                }
                 self.rec.attendance.absent.push(a);
             }
             List::Present | List::Guests => {
-                let mut p = values::person(key, text_span);
+                let mut p = values::person(key, span);
                 if p.role.is_none() && !value.trim().is_empty() {
                     p.role = Some(value.trim().to_string());
                 }
@@ -409,15 +682,35 @@ impl<'a> Lowerer<'_, 'a> {
             List::Present => self.rec.attendance.present.push(values::person(text, span)),
             List::Guests => self.rec.attendance.guests.push(values::person(text, span)),
             List::Absent => {
-                let a = values::absence(text, None, span, self.role_words);
+                let mut a = values::absence(text, None, span, self.role_words);
+                if a.reason.is_none() && !says_no_reason(text) {
+                    a.reason = self.absent_reason.clone();
+                }
                 self.rec.attendance.absent.push(a);
             }
-            List::None => {}
+            List::None => {
+                if self.section == Section::Agenda && self.paragraph_items && is_numbered(self.text, span) {
+                    self.numbered_paragraph(text, span);
+                }
+            }
         }
     }
 
-    fn text(&mut self, text: &str, span: Span) {
+    /// A line of text: a guest in the guests' subsection, the closing line,
+    /// a signature caption, a numbered paragraph, or an item's prose.
+    fn list_text(&mut self, text: &str, span: Span) {
         self.last_line_end = span.end;
+        if self.list == List::Guests && self.section == Section::Attendance && names_people(text) {
+            self.rec.attendance.guests.push(values::person(text, span));
+            return;
+        }
+        self.list = List::None;
+        if self.section == Section::Agenda && self.paragraph_items {
+            if let Some(rest) = numbered_text(text) {
+                let at = text.len() - rest.len();
+                return self.numbered_paragraph(rest, span.sub(at, text.len()));
+            }
+        }
         if let Some(k) = missing_colon(text) {
             if !self.rec.attempted_keys.contains(&k) {
                 self.rec.attempted_keys.push(k);
@@ -427,28 +720,186 @@ impl<'a> Lowerer<'_, 'a> {
                 key: k.name().to_string(),
                 span: Span::new(span.start, span.start + key_end),
             });
+        } else if let Some(colon) = text.find('：') {
+            // A full-width colon: the key is there, unread.
+            let key = text[..colon].trim();
+            if looks_like_key(key) {
+                self.rec.unknown_fields.push(Spanned::new(key.to_string(), span));
+            }
         }
     }
 
+    /// `1. …` in a chi bộ-style agenda: an item of its own.
+    fn numbered_paragraph(&mut self, text: &str, span: Span) {
+        self.close_item();
+        let heading: String = text.chars().take(120).collect();
+        self.open_item(Spanned::new(heading, span), span);
+        self.last_line_end = span.end;
+        // `1. Xét kết nạp. Quyết định: …` on the same line.
+        if let Some((k, value, value_span)) = inline_field(text, span) {
+            let f = FieldLine {
+                key: k,
+                value: value.clone(),
+                value_span,
+                first: None,
+                in_list: false,
+                key_start: span.start,
+                span,
+            };
+            if is_item_key(k) {
+                self.item_field(&f);
+            }
+        }
+    }
+
+    /// Signature captions (`NGƯỜI GHI BIÊN BẢN`, `CHỦ TRÌ HỘI NGHỊ`,
+    /// `T/M BAN THƯỜNG VỤ`), the name under the recorder's, and the closing
+    /// line (`Hội nghị kết thúc vào hồi …`): looked for in the record's last
+    /// lines, where 16-HD puts them, so that a long record costs no more.
+    fn signature_block(&mut self) {
+        let body = self.text.get(self.last_body_start()..).unwrap_or("");
+        let tail: Vec<&str> = body.lines().rev().filter(|l| !l.trim().is_empty()).take(TAIL_LINES).collect();
+        let mut after_recorder = false;
+        for line in tail.into_iter().rev() {
+            // Captions, names and the closing line are short; prose is not.
+            if line.len() > 200 {
+                continue;
+            }
+            let b = line.as_bytes();
+            let capitals = !b.iter().any(u8::is_ascii_lowercase);
+            let named = after_recorder && signs(line);
+            if !capitals && !named && !says_thuc(b) && !line.contains("ghi") && !line.contains("T/M") {
+                continue;
+            }
+            let f = fold(&unmark(line));
+            if f.contains("ket thuc")
+                && (f.contains("vao hoi") || f.contains("vao luc") || f.contains(" luc ") || f.contains(" hoi "))
+            {
+                self.rec.content.closing_line = true;
+            }
+            let mut caption = false;
+            let columns = line.contains(['|', '\t']) || line.trim().contains("  ");
+            let cells: Vec<&str> =
+                if columns { line.split(['|', '\t']).flat_map(|c| c.split("  ")).collect() } else { vec![line] };
+            for cell in cells {
+                let folded = if columns { fold(&unmark(cell)) } else { f.clone() };
+                let c = folded.trim();
+                if c.is_empty() {
+                    continue;
+                }
+                let upper = !cell.chars().any(char::is_lowercase);
+                if c.starts_with("nguoi ghi bien ban") || (upper && (c == "thu ky" || c.starts_with("thu ky hoi nghi")))
+                {
+                    self.rec.content.recorder_caption = true;
+                    after_recorder = true;
+                    caption = true;
+                } else if (upper && (c.starts_with("chu tri") || c.starts_with("chu toa"))) || c.starts_with("t/m ") {
+                    self.rec.content.chair_caption = true;
+                    caption = true;
+                }
+            }
+            if !caption && named {
+                self.rec.content.recorder_signed = true;
+            }
+        }
+    }
+
+    /// Where the record's own lines start (after the title).
+    fn last_body_start(&self) -> usize {
+        self.rec.title.span.end.min(self.text.len())
+    }
+
+    fn number_value(&self, f: &FieldLine) -> Spanned<String> {
+        number_of(&f.value, f.value_span)
+    }
+
     fn body_value(&self, value: &str, span: Span) -> Value<String> {
-        match self.profile.body_named(value) {
+        match self.profile.body_named_long(value).filter(|b| !b.external) {
             Some(b) => Value::Ok { value: b.code.clone(), span },
             None => {
                 let f = fold(value);
+                let words: Vec<&str> = f.split_whitespace().collect();
+                // The name that holds the value's words in order (`Thường vụ`
+                // → `Ban Thường vụ`), else the closest spelling.
+                let holds = |n: &str| {
+                    let ns: Vec<&str> = n.split_whitespace().collect();
+                    ns.windows(words.len().max(1)).any(|w| w == words.as_slice())
+                };
                 let suggestion = self
                     .profile
                     .body_names()
-                    .map(|(n, b)| (strsim::jaro_winkler(n, &f), b))
-                    .filter(|(s, _)| *s > 0.8)
-                    .max_by(|a, b| a.0.total_cmp(&b.0))
-                    .map(|(_, b)| b.name.clone());
+                    .filter(|(_, b)| !b.external)
+                    .find(|(n, _)| !words.is_empty() && holds(n))
+                    .map(|(_, b)| b.name.clone())
+                    .or_else(|| {
+                        self.profile
+                            .body_names()
+                            .filter(|(_, b)| !b.external)
+                            .map(|(n, b)| (strsim::jaro_winkler(n, &f), b))
+                            .filter(|(s, _)| *s > 0.8)
+                            .max_by(|a, b| a.0.total_cmp(&b.0))
+                            .map(|(_, b)| b.name.clone())
+                    });
                 Value::Invalid { raw: value.to_string(), span, problem: Problem::UnknownBody { suggestion } }
             }
         }
     }
 
-    fn finish(mut self) -> Record {
+    fn finish(mut self, title: &Title) -> Record {
         self.close_item();
+        // The title speaks (1.1): the body and form when no field gives
+        // them; a field that contradicts it is an invalid value.
+        let title_forms = forms_in(&title.text);
+        match &self.rec.body {
+            None => {
+                if let Some(b) = self.profile.bodies_in(&title.text).first() {
+                    self.rec.body = Some(Value::Ok { value: b.code.clone(), span: title.span });
+                }
+            }
+            // Most titles name the body written in `Cơ quan`: a short look first.
+            Some(Value::Ok { value, .. }) if self.profile.title_names(&title.text, value) => {}
+            Some(Value::Ok { value, span })
+                if {
+                    let named = self.profile.bodies_in(&title.text);
+                    !named.is_empty() && !named.iter().any(|b| &b.code == value)
+                } =>
+            {
+                let named = self.profile.bodies_in(&title.text);
+                let names: Vec<String> = named.iter().map(|b| b.name.clone()).collect();
+                self.rec.body = Some(Value::Invalid {
+                    raw: value.clone(),
+                    span: *span,
+                    problem: Problem::BodyNotInTitle { title: names.join(", ") },
+                });
+            }
+            _ => {}
+        }
+        match &self.rec.form {
+            None => {
+                if let Some(f) = title_forms.first() {
+                    self.rec.form = Some(Value::Ok { value: *f, span: title.span });
+                }
+            }
+            Some(Value::Ok { value, span }) if !title_forms.is_empty() && !title_forms.contains(value) => {
+                self.rec.form = Some(Value::Invalid {
+                    raw: String::new(),
+                    span: *span,
+                    problem: Problem::FormNotInTitle { title: title.text.clone() },
+                });
+            }
+            _ => {}
+        }
+        // The letterhead's `Số` and place-and-date line, when no field gives them.
+        if self.rec.number.is_none() {
+            if let Some((n, span)) = &title.number {
+                let at = self.text.get(span.start..span.end).and_then(|t| t.find(n.as_str())).unwrap_or(0);
+                self.rec.number = Some(Spanned::new(n.clone(), Span::new(span.start + at, span.start + at + n.len())));
+            }
+        }
+        let no_date = matches!(&self.rec.date, None | Some(Value::Invalid { problem: Problem::NoDate, .. }));
+        if let (true, Some((d, span))) = (no_date, title.place_date) {
+            self.rec.date = Some(Value::Ok { value: d, span });
+        }
         // Default form: `hội ý` for the standing members, else `thường lệ`;
         // a form the body cannot use is an invalid value.
         let body = self.rec.body.as_ref().and_then(|b| b.ok()).and_then(|c| self.profile.body(c));
@@ -466,35 +917,300 @@ impl<'a> Lowerer<'_, 'a> {
                 });
             }
         }
+        self.rec.unknown_sections.retain(|u| u.fields > 0);
+        self.signature_block();
         self.rec
     }
 }
 
-fn is_attendance_key(k: Key) -> bool {
-    matches!(k, Key::Members | Key::Present | Key::Absent | Key::Guests | Key::BallotsSent | Key::BallotsReturned)
+/// A value read as a whole, or, when the whole cannot be read but its
+/// first line can, as its first line (a field followed by prose in the
+/// same paragraph). The reader returns the value and, optionally, the
+/// byte range inside the text it read.
+fn read<T>(f: &FieldLine, reader: impl Fn(&str) -> Result<(T, Option<(usize, usize)>), Problem>) -> Value<T> {
+    let at = |span: Span, r: Option<(usize, usize)>| match r {
+        Some((s, e)) if e <= span.len() => span.sub(s, e),
+        _ => span,
+    };
+    match reader(&f.value) {
+        Ok((value, r)) => Value::Ok { value, span: at(f.value_span, r) },
+        Err(problem) => match &f.first {
+            Some((first, span)) => match reader(first) {
+                Ok((value, r)) => Value::Ok { value, span: at(*span, r) },
+                Err(_) => Value::Invalid { raw: f.value.clone(), span: f.value_span, problem },
+            },
+            None => Value::Invalid { raw: f.value.clone(), span: f.value_span, problem },
+        },
+    }
 }
 
-fn is_item_key(k: Key) -> bool {
-    matches!(
-        k,
-        Key::Number
-            | Key::Matter
-            | Key::Decision
-            | Key::Proposal
-            | Key::Opinion
-            | Key::Conclusion
-            | Key::Votes
-            | Key::Urgent
-            | Key::Delegation
-            | Key::Consent
-            | Key::ReportsBack
-            | Key::Reserved
-    )
+fn count_value(value: &str, span: Span) -> Value<Count> {
+    match values::count(value) {
+        Ok(c) => Value::Ok { value: c, span },
+        Err(problem) => Value::Invalid { raw: value.to_string(), span, problem },
+    }
+}
+
+/// A `Số` value: the document number in it (`Quyết định số 26-QĐ/ĐU ngày
+/// …`), else the value as written.
+fn number_of(value: &str, span: Span) -> Spanned<String> {
+    if values::is_doc_number(value) {
+        return Spanned::new(value.to_string(), span);
+    }
+    match values::doc_numbers(value).into_iter().next() {
+        Some((n, s, e)) if e <= span.len() => Spanned::new(n, span.sub(s, e)),
+        _ => Spanned::new(value.to_string(), span),
+    }
+}
+
+/// A value without what is not part of it: pandoc's trailing `\` (a hard
+/// break) and backslash escapes, emphasis left around it, a final `.` or
+/// `;`. The span shrinks with it (escapes inside keep the whole span).
+pub fn clean(value: &str, span: Span) -> (String, Span) {
+    let mut v = value.trim_end();
+    loop {
+        let before = v.len();
+        v = v.strip_suffix('\\').unwrap_or(v).trim_end();
+        v = v.trim_end_matches(['*', '_']).trim_end();
+        v = v.trim_end_matches(['.', ';']).trim_end();
+        if v.len() == before {
+            break;
+        }
+    }
+    let lead = v.len() - v.trim_start_matches(['*', '_', ' ']).len();
+    let v = &v[lead..];
+    let s = Span::new(span.start + lead, span.start + lead + v.len());
+    if v.contains('\\') {
+        (unescape(v), s)
+    } else {
+        (v.to_string(), s)
+    }
+}
+
+fn unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek().is_some_and(|n| n.is_ascii_punctuation()) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A line of names under a signature caption: capitalised words, not the
+/// `(Ký, ghi rõ họ tên)` note.
+fn signs(line: &str) -> bool {
+    let t = unmark(line);
+    let t = t.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    words.len() >= 2 && words.iter().all(|w| w.starts_with(char::is_uppercase)) && !t.starts_with('(')
+}
+
+/// Whether a line holds `thúc` (of `kết thúc`) in any case or form,
+/// without folding it: a byte scan for the closing line.
+fn says_thuc(b: &[u8]) -> bool {
+    memchr::memchr2_iter(b't', b'T', b).any(|i| {
+        let rest = &b[i + 1..];
+        let Some((&h, rest)) = rest.split_first() else { return false };
+        if h != b'h' && h != b'H' {
+            return false;
+        }
+        // `ú`/`Ú` (NFC), `u`/`U` then U+0301 (NFD), `u`/`U`; then `c`.
+        let rest = if rest.starts_with("ú".as_bytes()) || rest.starts_with("Ú".as_bytes()) {
+            &rest[2..]
+        } else if rest.starts_with(b"u\xcc\x81") || rest.starts_with(b"U\xcc\x81") {
+            &rest[3..]
+        } else if rest.starts_with(b"u") || rest.starts_with(b"U") {
+            &rest[1..]
+        } else {
+            return false;
+        };
+        rest.first().is_some_and(|&c| c == b'c' || c == b'C')
+    })
+}
+
+/// Whether a line of text continues the field above it in the same
+/// paragraph: not markup, not a field of its own, not a caption.
+fn continues(text: &str) -> bool {
+    let t = text.trim_start();
+    if t.starts_with(['<', '|', '#', '>', '-', '+', '*']) || numbered_text(t).is_some() || t.contains('：') {
+        return false;
+    }
+    if let Some((key, _)) = t.split_once(':') {
+        if key_of(key).is_some() {
+            return false;
+        }
+    }
+    // Captions and names in columns.
+    let upper = t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase);
+    !(upper || t.contains("   ") || t.contains('\t'))
+}
+
+/// A field written in a line of text: `*Thời gian:* …`, `_Có mặt_: …`,
+/// `**Chủ trì: Hoàng Văn Đức**`, `***Số:*** …`.
+fn marked_field(text: &str, span: Span) -> Option<(Key, &str, Span)> {
+    let t = text.trim_start();
+    if !t.starts_with(['*', '_']) {
+        return None;
+    }
+    let colon = t.find(':')?;
+    let key = key_of(&t[..colon])?;
+    let lead = text.len() - t.len();
+    let after = &t[colon + 1..];
+    let trimmed = after.trim_start_matches(['*', '_', ' ']);
+    let start = lead + colon + 1 + (after.len() - trimmed.len());
+    let value = trimmed.trim_end();
+    Some((key, value, span.sub(start, start + value.len())))
+}
+
+/// `Quyết định: …` inside a numbered paragraph's line.
+fn inline_field(text: &str, span: Span) -> Option<(Key, String, Span)> {
+    for (at, _) in text.match_indices(':') {
+        let before = &text[..at];
+        let start = before.rfind(['.', ';']).map_or(0, |i| i + 1);
+        let key = before[start..].trim();
+        if let Some(k) = key_of(key).filter(|k| is_item_key(*k)) {
+            let raw = &text[at + 1..];
+            let lead = raw.len() - raw.trim_start().len();
+            let (v, s) = clean(raw.trim_start(), span.sub(at + 1 + lead, text.len()));
+            return Some((k, v, s));
+        }
+    }
+    None
+}
+
+/// `1. …`, `2) …`, `1\. …` (pandoc's escape): the text after the number.
+fn numbered_text(text: &str) -> Option<&str> {
+    let t = text.trim_start();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let rest = &t[digits..];
+    let rest = rest.strip_prefix("\\.").or_else(|| rest.strip_prefix(['.', ')']))?;
+    rest.starts_with([' ', '\t']).then(|| rest.trim_start())
+}
+
+/// A list item whose bullet is a number (`1. …`).
+fn is_numbered(text: &str, item_span: Span) -> bool {
+    let line_start = text[..item_span.start.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+    let before = text[line_start..item_span.start.min(text.len())].trim();
+    before.trim_end_matches('.').bytes().all(|b| b.is_ascii_digit()) && !before.is_empty()
+}
+
+/// A decision in words, or a vote count in prose: the byte range of the
+/// first sentence that records one.
+pub fn decision_in_words(text: &str) -> Option<(usize, usize)> {
+    // Padded with spaces: whole words only.
+    const DECIDE: &[&str] = &[" quyet dinh ", " thong nhat ", " nhat tri ", " thong qua ", " dong y ", " bau "];
+    const SUBJECTS: &[&str] = &[
+        " hoi nghi ",
+        " thuong truc ",
+        " ban thuong vu ",
+        " ban chap hanh ",
+        " dang uy ",
+        " chi bo ",
+        " chi uy ",
+        " tap the ",
+        " btv ",
+        " bch ",
+    ];
+    const BETWEEN: &[&str] = &[" da ", " cung ", " deu ", " hoan toan ", " 100% ", " tuyet doi "];
+    const VOTE: &[&str] = &[" tan thanh ", " nhat tri ", " bieu quyet ", " thong nhat ", " dong y "];
+    let mut start = 0;
+    for piece in text.split_inclusive(['.', ';', '!', '?', '\n']) {
+        let s = start;
+        start += piece.len();
+        let lead = piece.len() - piece.trim_start().len();
+        let body = piece.trim().trim_end_matches(['.', ';', '!', '?']);
+        let body = numbered_text(body).unwrap_or(body).trim_start_matches(['-', '+', '*', ' ']);
+        if body.is_empty() {
+            continue;
+        }
+        let mut padded = String::with_capacity(body.len() + 2);
+        padded.push(' ');
+        padded.push_str(&fold(body));
+        padded.push(' ');
+        let starts = DECIDE.iter().any(|d| padded.starts_with(d));
+        let subject = || {
+            SUBJECTS.iter().any(|sub| {
+                padded.match_indices(sub).any(|(i, m)| {
+                    // From the space that ends the subject.
+                    let mut rest = &padded[i + m.len() - 1..];
+                    loop {
+                        if DECIDE.iter().any(|d| rest.starts_with(d)) {
+                            return true;
+                        }
+                        match BETWEEN.iter().find(|b| rest.starts_with(*b)) {
+                            Some(b) => rest = &rest[b.len() - 1..],
+                            None => return false,
+                        }
+                    }
+                })
+            })
+        };
+        let vote = || {
+            VOTE.iter().any(|v| padded.contains(v))
+                && padded.split(' ').any(|w| {
+                    let (n, m) = w.split_once('/').unwrap_or(("", ""));
+                    !n.is_empty()
+                        && n.bytes().all(|b| b.is_ascii_digit())
+                        && !m.is_empty()
+                        && m.bytes().all(|b| b.is_ascii_digit())
+                })
+        };
+        if starts || subject() || vote() {
+            return Some((s + lead, s + lead + piece.trim().len()));
+        }
+    }
+    None
+}
+
+/// The forms a title announces (`HỘI Ý`, `mở rộng`, `bất thường`, `đột xuất`).
+fn forms_in(title: &str) -> Vec<Form> {
+    let f = format!(" {} ", fold(title));
+    let mut out = Vec::new();
+    for (w, form) in [
+        (" hoi y ", Form::Consultation),
+        (" mo rong ", Form::Expanded),
+        (" bat thuong ", Form::Extraordinary),
+        (" dot xuat ", Form::Extraordinary),
+        (" bang van ban ", Form::Written),
+    ] {
+        if f.contains(w) && !out.contains(&form) {
+            out.push(form);
+        }
+    }
+    out
+}
+
+/// `1. Thành phần`, `I. THÀNH PHẦN`, `1.1. Đại biểu chính thức`, `a) …`.
+fn strip_numbering(text: &str) -> &str {
+    let t = text.trim_start();
+    let end = t
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || matches!(c, '.' | ')' | '\\') || "IVXLivxl".contains(c)))
+        .map_or(t.len(), |(i, _)| i);
+    let head = &t[..end];
+    // Only a real numbering: ends with `.` or `)`, and then a space.
+    if end > 0 && head.ends_with(['.', ')']) && t[end..].starts_with(' ') {
+        return t[end..].trim_start();
+    }
+    if t.len() > 2 && t.as_bytes()[1] == b')' && t.as_bytes()[0].is_ascii_alphabetic() {
+        return t[2..].trim_start();
+    }
+    t
 }
 
 /// `1. Xét kết nạp` → `Xét kết nạp`.
 fn strip_item_number(text: &str) -> &str {
     let t = text.trim_start();
+    let stripped = strip_numbering(t);
+    if stripped.len() != t.len() {
+        return stripped;
+    }
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
     if digits > 0 {
         if let Some(rest) = t[digits..].strip_prefix(['.', ')']) {
@@ -520,11 +1236,175 @@ fn form_value(value: &str, span: Span) -> Value<Form> {
     }
 }
 
-fn whole_value(value: &str, span: Span) -> Value<u32> {
-    match values::whole(value) {
-        Ok(n) => Value::Ok { value: n, span },
-        Err(problem) => Value::Invalid { raw: value.to_string(), span, problem },
+fn is_attendance_key(k: Key) -> bool {
+    matches!(
+        k,
+        Key::Members
+            | Key::Present
+            | Key::Absent
+            | Key::Guests
+            | Key::BallotsSent
+            | Key::BallotsReturned
+            | Key::Composition
+    )
+}
+
+fn is_item_key(k: Key) -> bool {
+    matches!(
+        k,
+        Key::Number
+            | Key::Matter
+            | Key::Decision
+            | Key::Proposal
+            | Key::Opinion
+            | Key::Conclusion
+            | Key::Votes
+            | Key::Urgent
+            | Key::Delegation
+            | Key::Consent
+            | Key::ReportsBack
+            | Key::Reserved
+    )
+}
+
+fn is_act(k: Key) -> bool {
+    matches!(k, Key::Decision | Key::Proposal | Key::Opinion)
+}
+
+/// A short phrase before a colon that reads like a field name, not prose.
+fn looks_like_key(key: &str) -> bool {
+    let k = key.trim();
+    let words = k.split_whitespace().count();
+    (1..=5).contains(&words) && k.chars().count() <= 40 && !k.contains(['.', ',', '(', '"', '“'])
+}
+
+/// The byte just after one of `words` (folded, whole words) in `value`,
+/// and where that word starts.
+fn split_word(value: &str, words: &[&str]) -> Option<(usize, usize)> {
+    let toks = tokens(value);
+    for (i, t) in toks.iter().enumerate() {
+        for w in words {
+            let parts: Vec<&str> = w.split(' ').collect();
+            if i + parts.len() <= toks.len()
+                && toks[i..i + parts.len()].iter().zip(&parts).all(|(t, p)| fold(t.text.trim_end_matches(':')) == *p)
+            {
+                return Some((t.start, toks[i + parts.len() - 1].end));
+            }
+        }
     }
+    None
+}
+
+/// `(…)` ranges of a value (inside the brackets).
+fn brackets(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open = None;
+    let mut depth = 0;
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' => {
+                if depth == 0 {
+                    open = Some(i + 1);
+                }
+                depth += 1;
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    if let Some(o) = open.take() {
+                        out.push((o, i));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn strip_brackets(s: &str) -> String {
+    let mut depth = 0usize;
+    s.chars()
+        .filter(|&c| match c {
+            '(' => {
+                depth += 1;
+                false
+            }
+            ')' => {
+                depth = depth.saturating_sub(1);
+                false
+            }
+            _ => depth == 0,
+        })
+        .collect()
+}
+
+/// Whether a bracket or a line names people (`đồng chí Bế Thị Ngọc, …`)
+/// rather than giving a reason (`có lý do`).
+fn names_people(s: &str) -> bool {
+    let f = fold(s.trim());
+    if f.starts_with("dong chi ") || f.starts_with("d/c ") || f.starts_with("dc ") {
+        return true;
+    }
+    let first = s.split([',', ';', '(']).next().unwrap_or("").trim();
+    let words: Vec<&str> = first.split_whitespace().collect();
+    (2..=5).contains(&words.len()) && words.iter().all(|w| w.starts_with(char::is_uppercase))
+}
+
+fn says_no_reason(text: &str) -> bool {
+    let parts: Vec<&str> = text.split([',', ';', ':', '(', ')', '—', '–']).collect();
+    parts.iter().skip(1).any(|p| values::no_reason(p) && !p.trim().is_empty())
+}
+
+/// Pieces of a value separated by `sep`, with their spans.
+fn pieces(value: &str, span: Span, sep: char) -> Vec<(&str, Span)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for piece in value.split(sep) {
+        let lead = piece.len() - piece.trim_start().len();
+        let t = piece.trim();
+        if !t.is_empty() && at + lead + t.len() <= span.len() {
+            out.push((t, span.sub(at + lead, at + lead + t.len())));
+        } else if !t.is_empty() {
+            out.push((t, span));
+        }
+        at += piece.len() + sep.len_utf8();
+    }
+    out
+}
+
+/// People in one value: separated by `;`, or each starting with `đồng chí`.
+fn people_pieces(value: &str, span: Span) -> Vec<(&str, Span)> {
+    let mut out = Vec::new();
+    for (piece, s) in pieces(value, span, ';') {
+        // Cut before every `đồng chí` / `đ/c` that follows a comma or `và`.
+        let f_starts: Vec<usize> = piece
+            .char_indices()
+            .filter(|&(i, _)| {
+                let rest = &piece[i..];
+                let before = piece[..i].trim_end();
+                (before.ends_with(',') || before.ends_with(" và") || before.ends_with(" va"))
+                    && rest.starts_with(|c: char| c == 'đ' || c == 'Đ' || c == 'd' || c == 'D')
+                    && {
+                        let f = fold(&rest.chars().take(9).collect::<String>());
+                        f.starts_with("dong chi") || f.starts_with("d/c")
+                    }
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let mut cut = 0;
+        for &i in f_starts.iter().chain(std::iter::once(&piece.len())) {
+            let part = piece[cut..i].trim().trim_end_matches(',').trim_end();
+            let part = part.strip_suffix(" và").or_else(|| part.strip_suffix(" va")).unwrap_or(part).trim();
+            if !part.is_empty() {
+                let off = piece[cut..].find(part).map_or(cut, |o| cut + o);
+                let ps = if off + part.len() <= s.len() { s.sub(off, off + part.len()) } else { s };
+                out.push((part, ps));
+            }
+            cut = i;
+        }
+    }
+    out
 }
 
 /// A short line such as `Cơ quan Ban Thường vụ` or `Có mặt 7`: a known key,
@@ -541,8 +1421,12 @@ fn missing_colon(text: &str) -> Option<Key> {
     if !colon_checked_first_words().contains(&fold(first).as_str()) {
         return None;
     }
-    // Column layouts (a signature block `Thư ký        Chủ trì`) are not fields.
-    if t.contains(':') || t.contains('\t') || t.contains("   ") || t.chars().count() > 80 || t.ends_with('.') {
+    // Column layouts (a signature block `Thư ký        Chủ trì`) are not
+    // fields; nor are captions in capitals (`CHỦ TRÌ HỘI NGHỊ`).
+    if t.contains([':', '：']) || t.contains('\t') || t.contains("   ") || t.chars().count() > 80 || t.ends_with('.') {
+        return None;
+    }
+    if !t.chars().any(char::is_lowercase) {
         return None;
     }
     let f = fold(t);
@@ -605,11 +1489,13 @@ fn key_len(text: &str, k: Key) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::layout::{scan, Scan};
     use crate::syntax::parse::parse;
 
     fn rec(text: &str) -> Record {
+        let Scan::Record(title) = scan(text) else { panic!("not a record") };
         let lines = parse(text).unwrap();
-        lower(&lines, &Profile::builtin()).unwrap()
+        lower(&lines, text, &title, &Profile::builtin())
     }
 
     #[test]
@@ -629,22 +1515,42 @@ mod tests {
     }
 
     #[test]
-    fn non_records_are_not_lowered() {
-        let lines = parse("# Hướng dẫn\n\nCơ quan: BTV\n").unwrap();
-        assert!(lower(&lines, &Profile::builtin()).is_none());
-        assert_eq!(sniff("<!-- x -->\n# Kết quả lấy ý kiến\n"), Some(RecordKind::Consultation));
-        assert_eq!(sniff("# README\n"), None);
-    }
-
-    #[test]
-    fn missing_colon_is_found_but_prose_is_not() {
+    fn missing_colon_is_found_but_prose_and_captions_are_not() {
         assert_eq!(missing_colon("Cơ quan Ban Thường vụ"), Some(Key::Body));
         assert_eq!(missing_colon("Co mat 7"), Some(Key::Present));
         assert_eq!(missing_colon("Cơ quan đã chuẩn bị chu đáo tài liệu cho hội nghị."), None);
         assert_eq!(missing_colon("Cơ quan: BTV"), None);
         assert_eq!(missing_colon("Thư ký                                   Chủ trì"), None);
         assert_eq!(missing_colon("Thư ký Chủ trì"), None);
+        assert_eq!(missing_colon("CHỦ TRÌ HỘI NGHỊ"), None);
         let t = "Tổng số thành viên 9";
         assert_eq!(&t[..key_len(t, Key::Members)], "Tổng số thành viên");
+    }
+
+    #[test]
+    fn values_lose_what_is_not_theirs() {
+        assert_eq!(clean("Bí thư Đảng ủy.", Span::new(0, 17)).0, "Bí thư Đảng ủy");
+        assert_eq!(clean("nhất trí 9/9;\\", Span::new(0, 16)).0, "nhất trí 9/9");
+        assert_eq!(clean("14\\-BB/ĐU", Span::new(0, 11)).0, "14-BB/ĐU");
+        assert_eq!(key_of("Biểu quyết (giơ tay)"), Some(Key::Votes));
+        assert_eq!(key_of("*Người chủ trì*"), Some(Key::Chair));
+    }
+
+    #[test]
+    fn decisions_in_words() {
+        assert!(decision_in_words("Hội nghị thống nhất kết nạp quần chúng Nông Văn A.").is_some());
+        assert!(decision_in_words("Thống nhất kết nạp quần chúng Nông Văn A.").is_some());
+        assert!(decision_in_words("Kết quả: 7/7 đồng chí nhất trí.").is_some());
+        assert!(decision_in_words("Đồng chí Bí thư phát biểu ý kiến về công tác tuyên truyền.").is_none());
+        assert!(decision_in_words("Hội nghị đã nghe báo cáo.").is_none());
+    }
+
+    #[test]
+    fn numbering_is_not_the_name() {
+        assert_eq!(strip_numbering("1. Thành phần hội nghị"), "Thành phần hội nghị");
+        assert_eq!(strip_numbering("II. DIỄN BIẾN HỘI NGHỊ"), "DIỄN BIẾN HỘI NGHỊ");
+        assert_eq!(strip_numbering("1.1. Đại biểu chính thức"), "Đại biểu chính thức");
+        assert_eq!(strip_numbering("Ý kiến"), "Ý kiến");
+        assert_eq!(strip_numbering("Ủy ban"), "Ủy ban");
     }
 }

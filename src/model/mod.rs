@@ -8,6 +8,7 @@
 //! the parse tree.
 
 pub mod facts;
+pub mod layout;
 pub mod lower;
 mod record;
 pub mod summary;

@@ -52,6 +52,14 @@ pub enum Problem {
         form: Form,
         body: String,
     },
+    /// `Cơ quan` names a body the title does not (format 1.1).
+    BodyNotInTitle {
+        title: String,
+    },
+    /// `Hình thức` says another form than the title.
+    FormNotInTitle {
+        title: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -147,6 +155,8 @@ pub struct Attendance {
     pub present_line: Option<Span>,
     pub present: Vec<Person>,
     pub absent_line: Option<Span>,
+    /// `Vắng mặt: 01 đồng chí (…)`, `Vắng mặt: không` (0): the count written.
+    pub absent_count: Option<Value<u32>>,
     pub absent: Vec<Absence>,
     pub guests: Vec<Person>,
     pub ballots_sent: Option<Value<u32>>,
@@ -182,6 +192,10 @@ pub struct Item {
     pub consent: Option<Spanned<String>>,
     pub reports_back: Vec<Spanned<String>>,
     pub reserved: Vec<Spanned<String>>,
+    /// A decision written in words (`Hội nghị thống nhất kết nạp …`) or a
+    /// vote count in the item's prose: what `unstructured-decision` reports
+    /// when the item has no `Quyết định` field.
+    pub prose_decision: Option<Span>,
 }
 
 impl Item {
@@ -201,6 +215,7 @@ impl Item {
             consent: None,
             reports_back: Vec::new(),
             reserved: Vec::new(),
+            prose_decision: None,
         }
     }
 }
@@ -226,6 +241,29 @@ pub enum SyntaxProblem {
 }
 
 #[derive(Debug, Clone, Serialize)]
+pub struct UnknownSection {
+    pub heading: Spanned<String>,
+    pub first_field: Span,
+    pub fields: usize,
+}
+
+/// The parts of minutes that Hướng dẫn 16-HD/VPTW requires and that no
+/// other rule checks.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Content {
+    /// A time of day in `Thời gian`.
+    pub start_time: bool,
+    /// `Hội nghị kết thúc vào hồi / lúc …`.
+    pub closing_line: bool,
+    /// A caption `NGƯỜI GHI BIÊN BẢN` / `THƯ KÝ`.
+    pub recorder_caption: bool,
+    /// A name under the recorder's caption.
+    pub recorder_signed: bool,
+    /// A caption `CHỦ TRÌ` / `CHỦ TỌA` / `T/M …`.
+    pub chair_caption: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
 pub struct Record {
     pub kind: RecordKind,
     pub title: Spanned<String>,
@@ -242,6 +280,19 @@ pub struct Record {
     pub items: Vec<Item>,
     pub suppressions: Vec<Suppression>,
     pub syntax: Vec<SyntaxProblem>,
+    /// Lines that look like fields but whose key is no field name
+    /// (`Có mặc: 7`, `Có mặt：7` with a full-width colon): kept so that a
+    /// `missing-field` finding can point at the likely misspelling.
+    #[serde(skip)]
+    pub unknown_fields: Vec<Spanned<String>>,
+    /// `Quyết định:` (and the other acts) where the format does not read
+    /// them: before the agenda, in an unknown section.
+    pub stray_acts: Vec<Span>,
+    /// `##` sections none of the format's that hold field lines: the
+    /// heading, the first such field, and how many there are.
+    pub unknown_sections: Vec<UnknownSection>,
+    /// What Hướng dẫn 16-HD/VPTW asks of minutes (`record-content`).
+    pub content: Content,
     /// Field names seen without a colon: they are reported as `syntax`, so
     /// `missing-field` stays silent about them (one root cause, one finding).
     #[serde(skip)]
@@ -287,4 +338,11 @@ pub enum Key {
     Consent,
     ReportsBack,
     Reserved,
+    /// `Nội dung:` — with a value, the agenda's summary (free text); with
+    /// none, the start of a chi bộ-style agenda of numbered paragraphs.
+    Content,
+    /// `Tài liệu sử dụng:` — free text.
+    Documents,
+    /// `Thành phần: có mặt 03/03 đồng chí, vắng mặt: không` — inline attendance.
+    Composition,
 }

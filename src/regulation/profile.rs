@@ -51,6 +51,9 @@ struct Index {
     matter_lookup: std::collections::HashMap<String, usize>,
     /// Folded role names (see [`Profile::role_words`]).
     role_words: Vec<String>,
+    /// Body names folded and padded with spaces (whole-word search in
+    /// titles), longest first.
+    padded_names: Vec<(String, usize)>,
 }
 
 /// An article and its words, quoted in diagnostics and rule docs.
@@ -242,6 +245,9 @@ impl Profile {
         for (n, i) in &idx.body_names {
             idx.body_lookup.entry(n.clone()).or_insert(*i);
         }
+        // Longest first, so that `Ban Thường vụ Tỉnh ủy` goes before `Tỉnh ủy`.
+        idx.padded_names = idx.body_names.iter().map(|(n, i)| (format!(" {n} "), *i)).collect();
+        idx.padded_names.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
         for (n, i) in &idx.matter_names {
             idx.matter_lookup.entry(n.clone()).or_insert(*i);
         }
@@ -259,6 +265,72 @@ impl Profile {
         let f = fold(name);
         let f = f.trim_end_matches('.');
         self.index.body_lookup.get(f).map(|&i| &self.bodies[i])
+    }
+
+    /// The body a long name begins with (`Ban Chấp hành Đảng bộ Các cơ quan
+    /// tỉnh Bắc Kạn`): the longest known name that starts it, word for word.
+    /// An exact name wins first (`Ban Thường vụ Tỉnh ủy` is the province's).
+    pub fn body_named_long(&self, name: &str) -> Option<&Body> {
+        if let Some(b) = self.body_named(name) {
+            return Some(b);
+        }
+        let f = fold(name);
+        let f = f.trim_end_matches('.');
+        // What follows the body's name names the organisation: `Đảng bộ …`,
+        // `Các cơ quan tỉnh`, a place — a capitalised word, or one of these.
+        const ORGANISATION: &[&str] = &[
+            "dang", "cac", "tinh", "huyen", "thanh", "thi", "xa", "phuong", "quan", "khoi", "co", "chi", "so", "truong",
+        ];
+        let words: Vec<&str> = name.split_whitespace().collect();
+        self.index
+            .body_names
+            .iter()
+            .filter(|(n, _)| f.len() > n.len() && f.starts_with(n.as_str()) && f.as_bytes()[n.len()] == b' ')
+            .filter(|(n, _)| {
+                let next = n.split(' ').count();
+                words
+                    .get(next)
+                    .is_some_and(|w| w.starts_with(char::is_uppercase) || ORGANISATION.contains(&fold(w).as_str()))
+            })
+            .max_by_key(|(n, _)| n.len())
+            .map(|&(_, i)| &self.bodies[i])
+    }
+
+    /// The bodies of the organisation a title names (whole words), most
+    /// specific (lowest rank) first; the names of outside bodies (`Ban
+    /// Thường vụ Tỉnh ủy`) are taken out before looking.
+    pub fn bodies_in(&self, title: &str) -> Vec<&Body> {
+        let words: String =
+            fold(title).chars().map(|c| if c.is_alphanumeric() || c == '/' { c } else { ' ' }).collect();
+        let mut f = String::with_capacity(words.len() + 2);
+        f.push(' ');
+        for w in words.split_whitespace() {
+            f.push_str(w);
+            f.push(' ');
+        }
+        for (n, i) in &self.index.padded_names {
+            if self.bodies[*i].external && f.contains(n.as_str()) {
+                f = f.replace(n.as_str(), " ");
+            }
+        }
+        let mut found: Vec<&Body> = self
+            .index
+            .padded_names
+            .iter()
+            .filter(|(n, i)| !self.bodies[*i].external && f.contains(n.as_str()))
+            .map(|&(_, i)| &self.bodies[i])
+            .collect();
+        found.sort_by_key(|b| b.rank);
+        found.dedup_by_key(|b| b.code.clone());
+        found
+    }
+
+    /// Whether a title names the body `code` (whole words), outside bodies'
+    /// names aside (see [`Profile::bodies_in`]); `false` may still mean it does.
+    pub fn title_names(&self, title: &str, code: &str) -> bool {
+        let f = format!(" {} ", fold(title));
+        let outside = self.index.padded_names.iter().any(|(n, i)| self.bodies[*i].external && f.contains(n.as_str()));
+        !outside && self.index.padded_names.iter().any(|(n, i)| self.bodies[*i].code == code && f.contains(n.as_str()))
     }
 
     /// All the names of the bodies, folded, to suggest the closest.

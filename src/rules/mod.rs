@@ -17,7 +17,7 @@ pub mod record;
 // The rules the pipeline reports itself, about a file rather than its content.
 use archive::*;
 use record::*;
-pub use record::{encoding, io, syntax, unused_allow};
+pub use record::{encoding, io, syntax, unrecognised_record, unused_allow};
 
 /// What every rule sees.
 pub struct Context<'a> {
@@ -126,6 +126,7 @@ pub static ALL: &[&dyn Rule] = &[
     &absence_reason::AbsenceReason,
     &missing_id::MissingId,
     &unused_allow::UnusedAllow,
+    &unrecognised_record::UnrecognisedRecord,
 ];
 
 /// Runs every rule on one record.

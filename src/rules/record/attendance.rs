@@ -54,8 +54,8 @@ impl Rule for AttendanceRule {
                 .label(tr!(l, "trống", "empty"))
                 .help(tr!(
                     l,
-                    "ghi số người có mặt (`Có mặt: 7`) hoặc liệt kê từng người bên dưới, mỗi dòng `- Họ tên (chức vụ)`",
-                    "write the number present (`Có mặt: 7`) or list them below, one `- Name (role)` a line"
+                    "ghi số người có mặt sau `Có mặt:` hoặc liệt kê từng người bên dưới, mỗi dòng `- Họ tên (chức vụ)`",
+                    "write the number present after `Có mặt:` or list them below, one `- Name (role)` a line"
                 ))
                 .article(&cx.profile.quorum.article),
             );
@@ -113,11 +113,47 @@ impl Rule for AttendanceRule {
                 );
             }
         }
+        // The absent count written against the absences listed.
+        let absent_count = a.absent_count.as_ref().and_then(|c| c.ok().map(|n| (*n, c.span())));
+        if let (Some((n, span)), false) = (absent_count, a.absent.is_empty()) {
+            if n as usize != a.absent.len() {
+                let first = a.absent[0].person.span;
+                let last = a.absent[a.absent.len() - 1].person.span;
+                out.push(
+                    finding(
+                        &DOC,
+                        span,
+                        tr!(
+                            l,
+                            "ghi {} người vắng mặt nhưng nêu tên {} người",
+                            "{} absent stated but {} named",
+                            n,
+                            a.absent.len()
+                        ),
+                    )
+                    .label(tr!(l, "ghi {}", "{} stated", n))
+                    .also(
+                        Span::new(first.start, last.end.max(first.start)),
+                        tr!(l, "{} người được nêu tên", "{} named", a.absent.len()),
+                    )
+                    .help(tr!(l, "sửa số vắng mặt hoặc danh sách cho khớp nhau", "make the count and the names agree"))
+                    .article(&cx.profile.quorum.article),
+                );
+            }
+        }
         // Present + absent against members (meetings only).
         if let (Some(members), Some(present), false) = (facts.members, facts.present, facts.written) {
-            let absent = a.absent.len() as u32;
+            let absent = match absent_count {
+                Some((n, _)) if a.absent.is_empty() => n,
+                _ => a.absent.len() as u32,
+            };
             if present + absent != members {
-                let members_span = a.members.as_ref().map(Value::span).unwrap_or(rec.title.span);
+                let members_span = a
+                    .members
+                    .as_ref()
+                    .map(Value::span)
+                    .or(a.present_count.as_ref().map(Value::span))
+                    .unwrap_or(rec.title.span);
                 let mut f = finding(
                     &DOC,
                     members_span,

@@ -87,9 +87,17 @@ fn describe(span: Span, raw: &str, problem: &Problem, bodies: &[&str], l: Lang) 
             tr!(l, "{} không họp theo hình thức `{}`", "the {} cannot meet as `{}`", body, form_name(*form)),
             tr!(l, "`hội ý` chỉ dùng cho Thường trực; `bằng văn bản` chỉ dùng cho Ban Chấp hành và Ban Thường vụ (Điều 11)", "`hội ý` is for the standing members (TT) only; `bằng văn bản` for the BCH and BTV only (Điều 11)"),
         ),
+        Problem::BodyNotInTitle { title } => (
+            tr!(l, "`Cơ quan: {}` không khớp với tên biên bản, tên biên bản ghi: {}", "`Cơ quan: {}` does not match the title, which names: {}", raw, title),
+            tr!(l, "sửa `Cơ quan` hoặc tên biên bản cho thống nhất; khi không có dòng `Cơ quan`, bienban lấy cơ quan từ tên biên bản", "make `Cơ quan` and the title agree; with no `Cơ quan` line, bienban takes the body from the title"),
+        ),
+        Problem::FormNotInTitle { title } => (
+            tr!(l, "hình thức hội nghị không khớp với tên biên bản `{}`", "the meeting form does not match the title `{}`", title),
+            tr!(l, "sửa `Hình thức` hoặc tên biên bản cho thống nhất (ví dụ tên ghi “mở rộng” thì hình thức là `mở rộng`)", "make `Hình thức` and the title agree (a title saying “mở rộng” is an expanded meeting)"),
+        ),
         Problem::NoDate => (
             tr!(l, "không tìm thấy ngày trong `{}`", "no date found in `{}`", raw),
-            tr!(l, "viết ngày dạng `15/03/2021` hoặc `ngày 15 tháng 3 năm 2021`", "write the date as `15/03/2021` or `ngày 15 tháng 3 năm 2021`"),
+            tr!(l, "viết ngày theo thứ tự ngày/tháng/năm bằng chữ số (`dd/mm/yyyy`), hoặc `ngày … tháng … năm …`", "write the date as day/month/year in digits (`dd/mm/yyyy`), or `ngày … tháng … năm …`"),
         ),
         Problem::ImpossibleDate { day, month, year } => (
             tr!(l, "ngày {}/{}/{} không tồn tại", "the date {}/{}/{} does not exist", day, month, year),
@@ -107,18 +115,18 @@ fn describe(span: Span, raw: &str, problem: &Problem, bodies: &[&str], l: Lang) 
                 ),
                 None => tr!(
                     l,
-                    "tháng phải từ 1 đến 12; viết theo thứ tự ngày/tháng/năm, ví dụ `15/03/2021`",
-                    "the month must be 1 to 12; write day/month/year, e.g. `15/03/2021`"
+                    "tháng phải từ 1 đến 12; viết theo thứ tự ngày/tháng/năm (`dd/mm/yyyy`)",
+                    "the month must be 1 to 12; write day/month/year (`dd/mm/yyyy`)"
                 ),
             },
         ),
         Problem::NotACount => (
             tr!(l, "`{}` không phải là một số", "`{}` is not a number", raw),
-            tr!(l, "viết bằng chữ số, ví dụ `7`, hoặc `7/9` (7 trên 9)", "write digits, e.g. `7`, or `7/9` (7 of 9)"),
+            tr!(l, "viết số bằng chữ số; có thể ghi “có mặt/tổng số” dạng `n/N`", "write the number in digits; present of members may be written `n/N`"),
         ),
         Problem::BadVotes { part } => (
             tr!(l, "không đọc được kết quả biểu quyết `{}`", "cannot read the votes `{}`", part),
-            tr!(l, "viết dạng `7 tán thành, 1 không tán thành, 1 không biểu quyết`, `7/9 tán thành` hoặc `nhất trí`", "write `7 tán thành, 1 không tán thành, 1 không biểu quyết` (in favour, against, abstaining), `7/9 tán thành` or `nhất trí` (unanimous)"),
+            tr!(l, "ghi số phiếu của từng loại: `… tán thành, … không tán thành, … không biểu quyết`, hoặc `…/… tán thành`, hoặc `nhất trí`", "give the count of each kind: `… tán thành, … không tán thành, … không biểu quyết` (in favour, against, abstaining), or `…/… tán thành`, or `nhất trí` (unanimous)"),
         ),
     };
     finding(&DOC, span, message).label(tr!(l, "giá trị này", "this value")).help(help)

@@ -15,6 +15,7 @@ pub mod missing_votes;
 pub mod quorum;
 pub mod syntax;
 pub mod unknown_matter;
+pub mod unrecognised_record;
 pub mod unused_allow;
 pub mod urgent_carve_out;
 pub mod votes;
