@@ -7,25 +7,36 @@ use bienban::archive::config::Config;
 use bienban::check::Options;
 use bienban::common::i18n::Lang;
 use bienban::regulation::profile::Profile;
-use bienban::rules::{docs, Example};
+use bienban::rules::{docs, Example, RuleDoc};
 
 /// Rules fired by an example, checked as an archive of its own.
-fn rules_fired(e: &Example) -> Option<Vec<&'static str>> {
+fn rules_fired(e: &Example, rule: &RuleDoc) -> Option<Vec<&'static str>> {
     let files: Vec<(&str, &[u8])> = match e {
         Example::Record(t) => vec![("example.md", t.as_bytes())],
         Example::Bytes(b) => vec![("example.md", *b)],
         Example::Archive(fs) => fs.iter().map(|(p, t)| (*p, t.as_bytes())).collect(),
         Example::None(_) => return None,
     };
-    let results = check_texts(&files, &Profile::builtin(), &Config::default(), Options::default());
+    let results = check_texts(&files, &Profile::builtin(), &with_rule_on(rule), Options::default());
     assert_eq!(results.len(), files.len(), "every example file is a record");
     Some(results.iter().flat_map(|r| r.findings.iter().map(|f| f.rule)).collect())
+}
+
+/// The defaults, with `rule` turned on at its documented severity: a rule's
+/// examples show it, also when a profile turns it off by default.
+fn with_rule_on(rule: &RuleDoc) -> Config {
+    let level = match rule.severity {
+        bienban::common::finding::Severity::Error => "error",
+        bienban::common::finding::Severity::Warning => "warning",
+    };
+    let toml = format!("[rules]\n{} = \"{level}\"\n", rule.name);
+    Config::parse(std::path::Path::new("bienban.toml"), toml, Lang::Vi).expect("a valid configuration")
 }
 
 #[test]
 fn every_fires_example_fires_its_rule() {
     for d in docs() {
-        let Some(fired) = rules_fired(&d.fires) else { continue };
+        let Some(fired) = rules_fired(&d.fires, d) else { continue };
         assert!(fired.contains(&d.name), "`{}`: its 'fires' example gave {:?}", d.name, fired);
     }
 }
@@ -33,7 +44,7 @@ fn every_fires_example_fires_its_rule() {
 #[test]
 fn every_passes_example_is_clean() {
     for d in docs() {
-        let Some(fired) = rules_fired(&d.passes) else { continue };
+        let Some(fired) = rules_fired(&d.passes, d) else { continue };
         assert!(fired.is_empty(), "`{}`: its 'passes' example gave {:?}", d.name, fired);
     }
 }
@@ -70,6 +81,10 @@ fn rule_names_are_unique_and_documented_in_both_languages() {
         "meeting-frequency",
         "between-sessions-report",
         "unused-allow",
+        "unrecognised-record",
+        "unstructured-decision",
+        "unknown-section",
+        "record-content",
     ] {
         assert!(names.contains(&name), "{name}");
     }

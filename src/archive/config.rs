@@ -13,13 +13,7 @@ use crate::tr;
 
 pub const FILE_NAME: &str = "bienban.toml";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Level {
-    Off,
-    Warning,
-    Error,
-}
+pub use crate::common::finding::Level;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -31,7 +31,7 @@ pub fn check(
         files[i].findings.push(f);
     }
     for f in files.iter_mut() {
-        finish(f, config, opts);
+        finish(f, profile, config, opts);
     }
 }
 
@@ -48,20 +48,22 @@ fn archive_pass(files: &mut [FileResult], profile: &Profile, config: &Config, op
     check(files, profile, config, config.period(), opts)
 }
 
-/// Severities from the configuration, then suppressions, then order.
-pub fn finish(r: &mut FileResult, config: &Config, opts: Options) {
-    r.findings.retain(|f| config.level(f.rule) != Some(Level::Off));
+/// Severities from the configuration (else the profile's defaults), then
+/// suppressions, then order.
+pub fn finish(r: &mut FileResult, profile: &Profile, config: &Config, opts: Options) {
+    let level = |rule: &str| config.level(rule).or_else(|| profile.level(rule));
+    r.findings.retain(|f| level(f.rule) != Some(Level::Off));
     for f in &mut r.findings {
-        match config.level(f.rule) {
+        match level(f.rule) {
             Some(Level::Error) => f.severity = Severity::Error,
             Some(Level::Warning) => f.severity = Severity::Warning,
             _ => {}
         }
     }
     if !opts.no_allow {
-        suppress::apply(r, opts.lang, |rule| config.level(rule) == Some(Level::Off));
+        suppress::apply(r, opts.lang, |rule| level(rule) == Some(Level::Off));
         // unused-allow findings are new: give them their configured level too.
-        r.findings.retain(|f| config.level(f.rule) != Some(Level::Off));
+        r.findings.retain(|f| level(f.rule) != Some(Level::Off));
     }
     r.findings.sort_by_key(|f| (f.span.start, f.rule));
 }

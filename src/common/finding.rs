@@ -24,6 +24,16 @@ impl Severity {
     }
 }
 
+/// A rule's level as configured: in `bienban.toml`'s `[rules]`, or as a
+/// profile's default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Off,
+    Warning,
+    Error,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Label {
     pub span: Span,

@@ -1384,7 +1384,7 @@ fn people_pieces(value: &str, span: Span) -> Vec<(&str, Span)> {
                 let rest = &piece[i..];
                 let before = piece[..i].trim_end();
                 (before.ends_with(',') || before.ends_with(" và") || before.ends_with(" va"))
-                    && rest.starts_with(|c: char| c == 'đ' || c == 'Đ' || c == 'd' || c == 'D')
+                    && rest.starts_with(['đ', 'Đ', 'd', 'D'])
                     && {
                         let f = fold(&rest.chars().take(9).collect::<String>());
                         f.starts_with("dong chi") || f.starts_with("d/c")

@@ -261,7 +261,7 @@ fn vote_part(f: &str, v: &mut Votes) -> Result<(), ()> {
             number = Some((n, of));
         } else if w == "tat" && rest.get(i + 1) == Some(&"ca") {
             all = true;
-        } else if !VOTE_FILLERS.contains(&w) && !(unanimous_words && w == "tan") {
+        } else if !(VOTE_FILLERS.contains(&w) || unanimous_words && w == "tan") {
             return Err(());
         }
         i += 1;

@@ -33,6 +33,18 @@ pub struct Profile {
     pub fields: Vec<Field>,
     #[serde(rename = "matter")]
     pub matters: Vec<Matter>,
+    /// Rules whose level the profile sets by default (`record-content =
+    /// "off"`); `[rules]` in bienban.toml wins.
+    #[serde(default)]
+    pub rules: std::collections::BTreeMap<String, crate::common::finding::Level>,
+    /// Numbering terms: party document numbers restart in each (Hướng dẫn
+    /// 36-HD/VPTW), so `duplicate-id` compares numbers within one.
+    #[serde(default, rename = "term")]
+    pub terms: Vec<Term>,
+    /// Kinds of document number that are never records or decisions of the
+    /// archive (`TTr` tờ trình, `CV` công văn): `unknown-reference` skips them.
+    #[serde(default = "default_outside_kinds")]
+    pub outside_kinds: Vec<String>,
     /// Folded name → index, built after loading.
     #[serde(skip)]
     index: Index,
@@ -54,6 +66,18 @@ struct Index {
     /// Body names folded and padded with spaces (whole-word search in
     /// titles), longest first.
     padded_names: Vec<(String, usize)>,
+}
+
+fn default_outside_kinds() -> Vec<String> {
+    vec!["TTr".into(), "CV".into()]
+}
+
+/// A term of the committee, from its first to its last day.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    pub from: toml::value::Datetime,
+    pub to: Option<toml::value::Datetime>,
 }
 
 /// An article and its words, quoted in diagnostics and rule docs.
@@ -254,6 +278,11 @@ impl Profile {
         idx.role_words = self.chair.secretary_roles.iter().chain(&self.chair.deputy_roles).map(|r| fold(r)).collect();
         idx.role_words.extend(["uy vien", "uy vien btv", "uy vien ban thuong vu", "uy vien bch"].map(String::from));
         self.index = idx;
+    }
+
+    /// The profile's default level for a rule, if it sets one.
+    pub fn level(&self, rule: &str) -> Option<crate::common::finding::Level> {
+        self.rules.get(rule).copied()
     }
 
     pub fn body(&self, code: &str) -> Option<&Body> {

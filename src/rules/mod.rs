@@ -127,6 +127,9 @@ pub static ALL: &[&dyn Rule] = &[
     &missing_id::MissingId,
     &unused_allow::UnusedAllow,
     &unrecognised_record::UnrecognisedRecord,
+    &unstructured_decision::UnstructuredDecision,
+    &unknown_section::UnknownSection,
+    &record_content::RecordContent,
 ];
 
 /// Runs every rule on one record.

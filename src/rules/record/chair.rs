@@ -35,14 +35,32 @@ enum Role {
     Unknown,
 }
 
+/// The chair's role from the offices written (`Ủy viên Ban Thường vụ Tỉnh
+/// ủy, Bí thư Đảng ủy` is the Bí thư): the organisation's Bí thư wins over
+/// a deputy, a deputy over any other office; a delegation is not an office.
 fn role_of(role: Option<&str>, c: &Chair) -> Role {
     let Some(r) = role else { return Role::Unknown };
-    let f = fold(r);
-    let starts = |names: &[String]| names.iter().any(|n| f.starts_with(&fold(n)));
-    if starts(&c.deputy_roles) {
-        Role::Deputy
-    } else if starts(&c.secretary_roles) {
+    let offices: Vec<String> = r
+        .split([',', ';', '(', ')'])
+        .flat_map(|o| o.split(" - ").flat_map(|o| o.split(" – ")))
+        .map(fold)
+        .filter(|o| !o.is_empty())
+        .collect();
+    // `Bí thư`, `Bí thư Đảng ủy`, `Bí thư Đảng bộ …` — not `Bí thư Chi bộ …`.
+    let of_ours = |o: &str, names: &[String]| {
+        names.iter().any(|n| {
+            let n = fold(n);
+            o == n
+                || o.strip_prefix(&n)
+                    .is_some_and(|rest| rest.starts_with(" dang") || rest.starts_with(" ban chap hanh"))
+        })
+    };
+    if offices.iter().any(|o| of_ours(o, &c.secretary_roles)) {
         Role::Secretary
+    } else if offices.iter().any(|o| of_ours(o, &c.deputy_roles)) {
+        Role::Deputy
+    } else if offices.is_empty() {
+        Role::Unknown
     } else {
         Role::Other(r.to_string())
     }
@@ -77,7 +95,11 @@ impl Rule for ChairRule {
                 if delegated || secretary_absent {
                     return;
                 }
-                tr!(l, "Phó Bí thư chủ trì nhưng không ghi Bí thư ủy quyền, và Bí thư không có tên trong danh sách vắng mặt", "a Phó Bí thư chaired with no delegation recorded, and the Bí thư is not listed as absent")
+                // Say only what the record shows about the Bí thư.
+                match a.present.iter().find(|p| matches!(role_of(p.role.as_deref(), c), Role::Secretary)) {
+                    Some(s) => tr!(l, "Phó Bí thư chủ trì mà không ghi được Bí thư ủy quyền, trong khi Bí thư {} có mặt", "a Phó Bí thư chaired with no delegation recorded, while the Bí thư, {}, was present", s.name),
+                    None => tr!(l, "Phó Bí thư chủ trì mà không ghi được Bí thư ủy quyền, và biên bản không ghi Bí thư vắng mặt", "a Phó Bí thư chaired with no delegation recorded, and the record does not show the Bí thư absent"),
+                }
             }
             Role::Other(r) => tr!(
                 l,
@@ -86,6 +108,7 @@ impl Rule for ChairRule {
                 r
             ),
         };
+        let role = role_text.map(|r| format!("{r}, ")).unwrap_or_default();
         out.push(
             finding(&DOC, chair.span, message)
                 .label(tr!(l, "người chủ trì", "the chair"))
@@ -93,8 +116,10 @@ impl Rule for ChairRule {
                     "{} {}",
                     tr!(
                         l,
-                        "nếu Bí thư vắng và đã ủy quyền, ghi rõ, ví dụ `Chủ trì: Nguyễn Văn An (Phó Bí thư Thường trực, được Bí thư ủy quyền)`, và ghi Bí thư trong `Vắng mặt`.",
-                        "if the Bí thư was away and delegated, say so, e.g. `Chủ trì: Nguyễn Văn An (Phó Bí thư Thường trực, được Bí thư ủy quyền)`, and list the Bí thư under `Vắng mặt`."
+                        "nếu Bí thư vắng và đã ủy quyền, ghi rõ, ví dụ `Chủ trì: {} ({}được Bí thư ủy quyền)`, và ghi Bí thư (kèm chức vụ) trong `Vắng mặt`.",
+                        "if the Bí thư was away and delegated, say so, e.g. `Chủ trì: {} ({}được Bí thư ủy quyền)`, and list the Bí thư (with the role) under `Vắng mặt`.",
+                        chair.name,
+                        role
                     ),
                     cite(l, &c.article, &c.quote)
                 ))

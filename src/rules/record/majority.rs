@@ -62,8 +62,9 @@ impl Rule for MajorityRule {
             .label(tr!(l, "{} tán thành", "{} in favour", favour))
             .help(tr!(
                 l,
-                "quyết định này chưa được thông qua; ghi `Kết luận:` thay cho `Quyết định:` nếu hội nghị chưa quyết, hoặc biểu quyết lại. {}",
-                "this decision did not pass; write `Kết luận:` instead of `Quyết định:` if the meeting did not decide, or vote again. {}",
+                "với {} tán thành, đề nghị này không được thông qua: không thể thi hành như một quyết định. Biên bản phải ghi đúng là hội nghị không thông qua; nếu số phiếu ghi sai, sửa lại theo kết quả kiểm phiếu. {}",
+                "with {} in favour the proposal was not adopted and cannot be carried out as a decision. The minutes must say the meeting did not adopt it; if the count is written wrongly, correct it from the tally. {}",
+                favour,
                 cite(l, &m.article, &m.quote)
             ))
             .article(&m.article);

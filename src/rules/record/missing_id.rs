@@ -42,7 +42,7 @@ impl Rule for MissingId {
                 .label(tr!(l, "biên bản này", "this record"))
                 .help(format!(
                     "{} {}",
-                    tr!(l, "thêm dòng `Số: 05-BB/ĐU` dưới tiêu đề.", "add a line `Số: 05-BB/ĐU` under the title."),
+                    tr!(l, "thêm dòng `Số:` dưới tên biên bản, ghi số văn bản đã cấp cho lần lấy ý kiến này, để hội nghị sau ghi trong `Báo cáo lại`.", "add a line `Số:` under the title with the document number given to this consultation, so the next meeting can list it in `Báo cáo lại`."),
                     cite(l, &rb.article, &rb.quote)
                 ))
                 .article(&rb.article),
@@ -67,8 +67,8 @@ impl Rule for MissingId {
                     "{} {}",
                     tr!(
                         l,
-                        "thêm dòng `Số: 09-QĐ/ĐU` vào mục để hội nghị sau ghi trong `Báo cáo lại`.",
-                        "add `Số: 09-QĐ/ĐU` to the item so the next meeting can list it in `Báo cáo lại`."
+                        "thêm dòng `Số:` vào mục, ghi số văn bản đã cấp cho quyết định này, để hội nghị sau ghi trong `Báo cáo lại`.",
+                        "add a line `Số:` to the item with the document number given to this decision, so the next meeting can list it in `Báo cáo lại`."
                     ),
                     cite(l, &rb.article, &rb.quote)
                 ))

@@ -44,7 +44,7 @@ impl Rule for MissingVotes {
             out.push(
                 finding(&DOC, act.span, tr!(l, "quyết định không ghi kết quả biểu quyết", "a decision with no record of the votes"))
                     .label(tr!(l, "quyết định này", "this decision"))
-                    .help(tr!(l, "thêm dòng `Biểu quyết: 7 tán thành, 0 không tán thành, 0 không biểu quyết` (hoặc `Biểu quyết: nhất trí`) ngay dưới quyết định", "add `Biểu quyết: 7 tán thành, 0 không tán thành, 0 không biểu quyết` (or `Biểu quyết: nhất trí`) under the decision"))
+                    .help(tr!(l, "thêm dòng `Biểu quyết:` ngay dưới quyết định, ghi số tán thành, không tán thành và không biểu quyết theo kết quả kiểm phiếu (hoặc `nhất trí` nếu mọi người biểu quyết đều tán thành)", "add a line `Biểu quyết:` under the decision with the numbers in favour, against and abstaining from the tally (or `nhất trí` if every voter was in favour)"))
                     .article("Điều 4.1"),
             );
         }
