@@ -35,6 +35,8 @@ pub fn read_limited(path: &Path, opts: Options) -> Result<Vec<u8>, Box<Finding>>
         Box::new(match e {
             ReadError::Io(e) => io::unreadable(&e, opts.lang),
             ReadError::TooLarge(len) => io::too_large(len, opts.max_file_size, opts.lang),
+            ReadError::NotRegular => io::not_regular(opts.lang),
+            ReadError::Link => io::outside(opts.lang),
         })
     })
 }
@@ -47,7 +49,11 @@ pub fn check_bytes(display: &str, bytes: &[u8], profile: &Profile, opts: Options
     let head = &bytes[..bytes.len().min(64 * 1024)];
     // `contains` on bytes is a vectorised memchr; the position only when needed.
     if let Some(at) = head.contains(&0).then(|| head.iter().position(|&b| b == 0)).flatten() {
-        return Some(FileResult::failed(display, None, encoding::binary(at, opts.lang)));
+        let mut f = encoding::binary(at, opts.lang);
+        // Positioned as the report shows it (no snippet is ever shown of a binary file).
+        let before = String::from_utf8_lossy(&head[..at]);
+        (f.line, f.column) = line_col(&before, before.len());
+        return Some(FileResult::failed(display, None, f));
     }
     let decoded;
     let text = match (utf8(bytes), opts.encoding) {
@@ -69,6 +75,9 @@ pub fn check_bytes(display: &str, bytes: &[u8], profile: &Profile, opts: Options
         // read as a record, so look before skipping it.
         let from = legacy::detect_text(text)?;
         return Some(FileResult::failed(display, None, encoding::mojibake(from, opts.lang)));
+    }
+    if cr_line_ends(text) {
+        return Some(FileResult::failed(display, None, encoding::cr_line_ends(opts.lang)));
     }
     let lines = match parse::parse(text) {
         Ok(lines) => lines,
@@ -97,6 +106,12 @@ pub fn check_bytes(display: &str, bytes: &[u8], profile: &Profile, opts: Options
         items: if rec.suppressions.is_empty() { Vec::new() } else { rec.items.iter().map(|i| i.span).collect() },
         suppressions: rec.suppressions.iter().map(|s| Scope::of(s, &lines)).collect(),
     })
+}
+
+/// Lines that end with a lone CR and never with LF (classic Mac OS).
+fn cr_line_ends(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr(b'\n', b).is_none() && memchr::memchr(b'\r', b).is_some_and(|i| i + 1 < b.len())
 }
 
 /// UTF-8 validation: SIMD for the common valid case (Vietnamese text is
