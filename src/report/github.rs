@@ -35,7 +35,9 @@ pub fn render(results: &[FileResult], positions: &Positions) -> String {
             }
             out.push_str(&format!(
                 "::{cmd} file={},line={},col={},endLine={end_line},endColumn={end_col},title={}::{}\n",
-                property(&visible(&r.path)),
+                // The path as GitHub reads it back (CR and LF percent-encoded);
+                // any other control character made visible.
+                visible(&property(&r.path)),
                 f.line.max(1),
                 f.column.max(1),
                 property(&format!("bienban({})", f.rule)),
