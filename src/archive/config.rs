@@ -14,6 +14,13 @@ use crate::tr;
 pub const FILE_NAME: &str = "bienban.toml";
 
 pub use crate::common::finding::Level;
+/// The largest `bienban.toml` read (a real one is a few hundred bytes).
+pub const MAX_CONFIG_SIZE: u64 = 1 << 20;
+/// The largest profile, roster or baseline read (the built-in profile is 60 KB).
+pub const MAX_DATA_SIZE: u64 = 8 << 20;
+/// The most globs `include` or `exclude` may hold (each is compiled).
+pub const MAX_GLOBS: usize = 1000;
+
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -78,7 +85,9 @@ pub fn parse_size(s: &str) -> Option<u64> {
 #[derive(Debug)]
 pub struct ConfigError {
     pub path: PathBuf,
-    pub text: String,
+    /// The file's text, to show the offending line: only for a TOML file of
+    /// the archive (or one the user named), never for anything else.
+    pub text: Option<String>,
     pub message: String,
     pub span: Option<std::ops::Range<usize>>,
     pub help: Option<String>,
@@ -89,12 +98,13 @@ impl Config {
         self.rules.iter().find(|(k, _)| k.get_ref() == rule).map(|(_, v)| *v)
     }
 
-    /// Reads and validates `path` (a `bienban.toml`).
+    /// Reads and validates `path` (a `bienban.toml`): a regular file, not a
+    /// link, within [`MAX_CONFIG_SIZE`].
     pub fn load(path: &Path, lang: Lang) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+        let text = read_text(path, MAX_CONFIG_SIZE, lang).map_err(|message| ConfigError {
             path: path.to_path_buf(),
-            text: String::new(),
-            message: tr!(lang, "không đọc được {}: {}", "cannot read {}: {}", path.display(), e),
+            text: None,
+            message,
             span: None,
             help: None,
         })?;
@@ -103,7 +113,7 @@ impl Config {
 
     pub fn parse(path: &Path, text: String, lang: Lang) -> Result<Config, ConfigError> {
         let err = |message: String, span: Option<std::ops::Range<usize>>, help: Option<String>, text: &str| {
-            ConfigError { path: path.to_path_buf(), text: text.to_string(), message, span, help }
+            ConfigError { path: path.to_path_buf(), text: Some(text.to_string()), message, span, help }
         };
         let mut c: Config = match toml::from_str(&text) {
             Ok(c) => c,
@@ -157,6 +167,20 @@ impl Config {
                     tr!(lang, "kích thước không hợp lệ", "invalid size"),
                     Some(s.span()),
                     Some(tr!(lang, "viết số byte, hoặc dạng \"4M\", \"512K\"", "write bytes, or \"4M\", \"512K\"")),
+                    &text,
+                ));
+            }
+        }
+        for list in [&c.include, &c.exclude] {
+            if let Some(g) = list.get(MAX_GLOBS) {
+                return Err(err(
+                    tr!(lang, "quá nhiều mẫu (tối đa {})", "too many globs (at most {})", MAX_GLOBS),
+                    Some(g.span()),
+                    Some(tr!(
+                        lang,
+                        "gộp các mẫu lại, ví dụ `du-thao/**` thay cho từng tệp",
+                        "merge the globs, e.g. `du-thao/**` instead of one per file"
+                    )),
                     &text,
                 ));
             }
@@ -218,16 +242,154 @@ fn date_of(d: &DateText) -> Option<Date> {
     }
 }
 
-/// The folder holding the nearest `bienban.toml` at or above `path`.
-pub fn find_root(path: &Path) -> Option<PathBuf> {
-    let abs = std::fs::canonicalize(path).ok()?;
-    let start = if abs.is_dir() { abs.as_path() } else { abs.parent()? };
-    start.ancestors().find(|d| is_root(d)).map(Path::to_path_buf)
+/// Reads a small text file: a regular file, not a link, within `limit`,
+/// UTF-8. The error is a message for the user.
+pub fn read_text(path: &Path, limit: u64, lang: Lang) -> Result<String, String> {
+    use crate::read::file::{read_limited, ReadError};
+    let shown = path.display();
+    let bytes = read_limited(path, limit).map_err(|e| match e {
+        ReadError::TooLarge(n) => tr!(
+            lang,
+            "{} quá lớn ({} byte; giới hạn {} byte)",
+            "{} is too large ({} bytes; the limit is {})",
+            shown,
+            n,
+            limit
+        ),
+        ReadError::NotRegular => {
+            tr!(lang, "{} không phải tệp thông thường", "{} is not a regular file", shown)
+        }
+        ReadError::Link => tr!(lang, "{} là một liên kết: không đọc", "{} is a symbolic link: not read", shown),
+        ReadError::Io(e) => tr!(lang, "không đọc được {}: {}", "cannot read {}: {}", shown, e),
+    })?;
+    String::from_utf8(bytes).map_err(|_| tr!(lang, "{} không phải văn bản UTF-8", "{} is not UTF-8 text", shown))
 }
 
-/// Whether `dir` is an archive root: it holds a `bienban.toml`.
-pub fn is_root(dir: &Path) -> bool {
-    dir.join(FILE_NAME).is_file()
+/// The folder holding the nearest `bienban.toml` at or above `path` that
+/// may govern the run ([`probe`]); the ones passed over are added to `ignored`.
+pub fn find_root(path: &Path, ignored: &mut Vec<Ignored>) -> Option<PathBuf> {
+    let abs = std::fs::canonicalize(path).ok()?;
+    let start = if abs.is_dir() { abs.as_path() } else { abs.parent()? };
+    for d in start.ancestors() {
+        match probe(d) {
+            Probe::Root => return Some(d.to_path_buf()),
+            Probe::None => {}
+            Probe::Ignored(i) => ignored.push(i),
+        }
+    }
+    None
+}
+
+/// What a folder's `bienban.toml` is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Probe {
+    /// None there: not a root.
+    None,
+    /// The folder is an archive root.
+    Root,
+    /// There is one, but it may not govern the run: not a root.
+    Ignored(Ignored),
+}
+
+/// A `bienban.toml` that does not govern the run, and why.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Ignored {
+    pub path: PathBuf,
+    /// Its owner, when that is the reason (else it is a link).
+    pub owner: Option<u32>,
+}
+
+impl Ignored {
+    /// What is said about it on standard error.
+    pub fn note(&self, lang: Lang) -> String {
+        let p = self.path.display();
+        match self.owner {
+            Some(uid) => tr!(
+                lang,
+                "bienban: bỏ qua {}: tệp thuộc người dùng khác (uid {}), không phải của bạn hay của root, nên không được điều khiển lần kiểm tra này",
+                "bienban: ignoring {}: it belongs to another user (uid {}), neither you nor root, so it does not govern this run",
+                p,
+                uid
+            ),
+            None => tr!(
+                lang,
+                "bienban: bỏ qua {}: là một liên kết, không phải tệp thông thường",
+                "bienban: ignoring {}: it is a symbolic link, not a regular file",
+                p
+            ),
+        }
+    }
+}
+
+/// Whether `dir` is an archive root. A `bienban.toml` makes it one when it
+/// is a regular file (not a link) owned by the user running bienban or by
+/// root: one that another user could plant in a shared folder (`/tmp`, a
+/// parent of the archive) does not get to configure the run, choose its
+/// profile or hide its findings — the way Mercurial ignores an `hgrc` of
+/// an untrusted user. One `lstat`, as the plain existence test took.
+pub fn probe(dir: &Path) -> Probe {
+    let path = dir.join(FILE_NAME);
+    let Ok(m) = std::fs::symlink_metadata(&path) else { return Probe::None };
+    if m.file_type().is_symlink() {
+        return Probe::Ignored(Ignored { path, owner: None });
+    }
+    if !m.is_file() {
+        return Probe::None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        // SAFETY: geteuid(2) cannot fail and has no side effect.
+        let me = unsafe { libc::geteuid() };
+        if m.uid() != me && m.uid() != 0 {
+            return Probe::Ignored(Ignored { path, owner: Some(m.uid()) });
+        }
+    }
+    Probe::Root
+}
+
+/// A file the configuration names (`profile`, and the roster and baseline
+/// to come): a relative path that stays under the archive's `root` (no
+/// absolute path, no `..`, no link leading out), a regular file within
+/// [`MAX_DATA_SIZE`], UTF-8. Errors point at the key in `bienban.toml`.
+/// Returns the file's canonical path and its text.
+pub fn archive_file(
+    root: &Path,
+    named: &toml::Spanned<PathBuf>,
+    config_path: &Path,
+    config_text: &str,
+    lang: Lang,
+) -> Result<(PathBuf, String), ConfigError> {
+    use std::path::Component;
+    let err = |message: String, help: Option<String>| ConfigError {
+        path: config_path.to_path_buf(),
+        text: Some(config_text.to_string()),
+        message,
+        span: Some(named.span()),
+        help,
+    };
+    let rel = named.get_ref();
+    let shown = rel.display();
+    if rel.as_os_str().is_empty() || rel.components().any(|c| !matches!(c, Component::Normal(_) | Component::CurDir)) {
+        return Err(err(
+            tr!(lang, "{}: phải là đường dẫn bên trong lưu trữ", "{}: must be a path inside the archive", shown),
+            Some(tr!(
+                lang,
+                "viết đường dẫn tương đối tính từ thư mục chứa bienban.toml, không có `..`; để dùng một tệp khác, nêu tên nó bằng `--profile` trên dòng lệnh",
+                "write a path relative to bienban.toml's folder, without `..`; to use another file, name it with `--profile` on the command line"
+            )),
+        ));
+    }
+    let canonical = std::fs::canonicalize(root.join(rel))
+        .map_err(|e| err(tr!(lang, "không đọc được {}: {}", "cannot read {}: {}", shown, e), None))?;
+    if !canonical.starts_with(root) {
+        return Err(err(
+            tr!(lang, "{}: liên kết trỏ ra ngoài lưu trữ", "{}: a link that leads outside the archive", shown),
+            None,
+        ));
+    }
+    let text = read_text(&canonical, MAX_DATA_SIZE, lang).map_err(|m| err(m, None))?;
+    Ok((canonical, text))
 }
 
 /// What `bienban init` writes.

@@ -1,21 +1,32 @@
 //! A whole run: the named paths are grouped by archive root (the nearest
-//! `bienban.toml` above them); each archive is read whole for the
-//! cross-record rules, but only the named files are reported — what a
-//! pre-commit hook needs. Without a root, the archive is what was named.
+//! `bienban.toml` above them that may govern the run); each archive is read
+//! whole for the cross-record rules, but only the named files are reported
+//! — what a pre-commit hook needs. Without a root, the archive is what was
+//! named.
+//!
+//! Containment: a file is read only inside its boundary — the archive's
+//! root, or without one the folder named (for a file named, its own
+//! folder). Walked folders are never links, so only a link can lead out:
+//! each one is resolved, and one that leads out is an `io` finding on the
+//! link, its target never opened.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
 use crate::archive;
-use crate::archive::cache::{self, Cache, Entry};
-use crate::archive::config::{self, Config, ConfigError};
+use crate::archive::cache::{self, Cache, Entry, Key, Salt};
+use crate::archive::config::{self, Config, ConfigError, Ignored, Probe};
 use crate::check::{self, FileResult, Options};
 use crate::common::i18n::Lang;
 use crate::read::discover::{discover, Target};
+use crate::read::file::{resolve_within, ReadError};
 use crate::regulation::profile::Profile;
 use crate::rules::io;
+use crate::tr;
 
 pub struct Request<'a> {
     pub paths: &'a [PathBuf],
@@ -24,12 +35,21 @@ pub struct Request<'a> {
     /// `--lang`, which wins over the configuration's `lang`.
     pub lang: Option<Lang>,
     pub no_allow: bool,
-    /// `--no-cache`: neither read nor write `.bienban_cache/`.
+    /// `--no-cache`: neither read nor write the cache.
     pub no_cache: bool,
     /// `--max-file-size` (bytes); else the configuration's, else the default.
     pub max_file_size: Option<u64>,
     /// `--encoding`: how to read files that are not UTF-8.
     pub encoding: Option<crate::read::legacy::Legacy>,
+    /// `--profile`: a profile the user names, instead of the configuration's.
+    pub profile: Option<PathBuf>,
+    /// `--audit`: the archive's own settings are not trusted. Its
+    /// `bienban.toml` still marks its root (so the whole archive is read
+    /// for the cross-record rules) but is not read: no severities, globs,
+    /// period, profile or size limit of its own; no suppression comment
+    /// applies; no cache is read or written. The profile is the built-in
+    /// one or `--profile`.
+    pub audit: bool,
 }
 
 impl Request<'_> {
@@ -42,15 +62,24 @@ impl Request<'_> {
             no_cache: false,
             max_file_size: None,
             encoding: None,
+            profile: None,
+            audit: false,
         }
     }
 }
 
 /// A record read from standard input; `filename` (`--stdin-filename`) names
-/// it in messages and locates its archive.
+/// it in messages and locates its archive. It is read within the size
+/// limit of the run, once that is known.
 pub struct Stdin {
-    pub bytes: Vec<u8>,
+    pub input: Mutex<Box<dyn Read + Send>>,
     pub filename: Option<PathBuf>,
+}
+
+impl Stdin {
+    pub fn new(input: impl Read + Send + 'static, filename: Option<PathBuf>) -> Stdin {
+        Stdin { input: Mutex::new(Box::new(input)), filename }
+    }
 }
 
 pub struct Outcome {
@@ -60,11 +89,16 @@ pub struct Outcome {
     pub cache: (usize, usize),
     /// The language the run spoke (for the summary line).
     pub lang: Lang,
+    /// What the user should know about the run itself (a `bienban.toml`
+    /// ignored, a cache not written), for standard error.
+    pub notes: Vec<String>,
 }
 
 pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
+    let note_lang = req.lang.unwrap_or_default();
+    let named = load_named_profile(req, note_lang)?;
     if let Some(stdin) = &req.stdin {
-        return run_stdin(stdin, req);
+        return run_stdin(stdin, req, named);
     }
     let (targets, walk_errors) = discover(req.paths);
     let mut canon = Canon::default();
@@ -75,6 +109,9 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
         let root = abs.parent().and_then(|d| canon.root_of(d));
         groups.entry(root).or_default().push((abs, t));
     }
+    let mut notes: Vec<String> = canon.ignored.iter().map(|i| i.note(note_lang)).collect();
+    // Where the files of each named path may lead (used without a root).
+    let bounds: Vec<Option<PathBuf>> = req.paths.iter().map(|p| boundary_of(p)).collect();
     // Folders named on the command line: an archive inside one of them was
     // walked whole already, and need not be walked again for context.
     let walked: Vec<PathBuf> =
@@ -82,35 +119,46 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
     // Parsed once and shared: an inspector's archive may hold hundreds of
     // archive roots (one per organisation).
     let builtin = Profile::builtin();
+    let default_profile = named.as_ref().unwrap_or(&builtin);
     // Archives are independent: they are checked in parallel with each
     // other as well as file by file (rayon nests the two).
     let checked: Vec<Result<GroupOutcome, Box<ConfigError>>> = groups
         .into_par_iter()
-        .map(|(root, named)| {
+        .map(|(root, named_files)| {
             let (config, own) = match &root {
-                Some(r) => load(r, req.lang)?,
-                None => (Config::default(), None),
+                Some(r) if !req.audit => load(r, req.lang, named.is_some())?,
+                _ => (Config::default(), None),
             };
-            let profile = own.as_ref().unwrap_or(&builtin);
+            let profile = own.as_ref().unwrap_or(default_profile);
             let group_lang = req.lang.or(config.lang).unwrap_or_default();
-            let max_file_size = req.max_file_size.or(config.max_file_size()).unwrap_or(check::DEFAULT_MAX_FILE_SIZE);
-            let opts = Options { lang: group_lang, no_allow: req.no_allow, max_file_size, encoding: req.encoding };
-            let cache =
-                root.as_deref().filter(|_| !req.no_cache).map(|r| Cache::open(r, &profile.fingerprint, group_lang));
+            let opts = options(req, &config, group_lang);
+            let mut notes = Vec::new();
+            let cache = match root.as_deref().filter(|_| !req.no_cache && !req.audit).zip(cache::folder()) {
+                Some((r, dir)) => match Cache::open(&dir, r, Salt::new(&profile.fingerprint, &opts), group_lang) {
+                    Ok(c) => Some(c),
+                    Err(note) => {
+                        notes.push(note);
+                        None
+                    }
+                },
+                None => None,
+            };
             let whole = root.as_deref().is_some_and(|r| walked.iter().any(|w| r.starts_with(w)));
-            let results = check_archive(root.as_deref(), whole, named, &config, profile, opts, cache.as_ref());
-            Ok((results, group_lang, cache.map_or((0, 0), |c| c.counts())))
+            let scope = Scope { root: root.as_deref(), whole, bounds: &bounds };
+            let results = check_archive(&scope, named_files, &config, profile, opts, cache.as_ref(), &mut notes);
+            Ok((results, group_lang, cache.map_or((0, 0), |c| c.counts()), notes))
         })
         .collect();
     let mut results = Vec::new();
     let mut lang = req.lang.unwrap_or_default();
     let mut counts = (0, 0);
     for (i, group) in checked.into_iter().enumerate() {
-        let (r, group_lang, (h, m)) = group?;
+        let (r, group_lang, (h, m), n) = group?;
         if i == 0 {
             lang = group_lang;
         }
         results.extend(r);
+        notes.extend(n);
         counts = (counts.0 + h, counts.1 + m);
     }
     for e in walk_errors {
@@ -118,29 +166,92 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
         results.push(FileResult::failed(&e.display, None, f));
     }
     results.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(Outcome { results, lang, cache: counts })
+    Ok(Outcome { results, lang, cache: counts, notes })
 }
 
-fn run_stdin(stdin: &Stdin, req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
+/// The options of one archive's check.
+fn options(req: &Request<'_>, config: &Config, lang: Lang) -> Options {
+    let max_file_size = req.max_file_size.or(config.max_file_size()).unwrap_or(check::DEFAULT_MAX_FILE_SIZE);
+    Options { lang, no_allow: req.no_allow || req.audit, max_file_size, encoding: req.encoding }
+}
+
+/// The canonical folder the files found under a named path may lead to,
+/// when no archive root says otherwise: the folder itself, or a named
+/// file's own folder.
+fn boundary_of(p: &Path) -> Option<PathBuf> {
+    let c = std::fs::canonicalize(p).ok()?;
+    if std::fs::symlink_metadata(p).is_ok_and(|m| m.is_dir()) || c.is_dir() {
+        return Some(c);
+    }
+    let parent = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    std::fs::canonicalize(parent).ok()
+}
+
+/// `--profile`: read once, shared by every archive of the run.
+fn load_named_profile(req: &Request<'_>, lang: Lang) -> Result<Option<Profile>, Box<ConfigError>> {
+    let Some(p) = &req.profile else { return Ok(None) };
+    // The user named it: a link is followed, but it must be a regular file
+    // of sensible size, and its text is shown in errors only if it is TOML.
+    let file = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
+    let text = config::read_text(&file, config::MAX_DATA_SIZE, lang).map_err(|message| ConfigError {
+        path: p.clone(),
+        text: None,
+        message,
+        span: None,
+        help: None,
+    })?;
+    Profile::from_toml(&text).map(Some).map_err(|e| {
+        Box::new(ConfigError {
+            path: p.clone(),
+            message: e.message,
+            span: e.span,
+            help: None,
+            text: is_toml(p).then_some(text),
+        })
+    })
+}
+
+fn is_toml(p: &Path) -> bool {
+    p.extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+}
+
+fn run_stdin(stdin: &Stdin, req: &Request<'_>, named: Option<Profile>) -> Result<Outcome, Box<ConfigError>> {
     let display = stdin.filename.as_ref().map_or_else(|| "-".to_string(), |p| p.to_string_lossy().into_owned());
     // The file need not exist: its folder locates the archive.
     let abs = stdin.filename.as_ref().map(|p| {
         let parent = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
         std::fs::canonicalize(parent).unwrap_or_else(|_| parent.to_path_buf()).join(p.file_name().unwrap_or_default())
     });
-    let root = abs.as_ref().and_then(|a| a.parent()).and_then(config::find_root);
+    let mut ignored = Vec::new();
+    let root = abs.as_ref().and_then(|a| a.parent()).and_then(|d| config::find_root(d, &mut ignored));
+    let notes = ignored.iter().map(|i| i.note(req.lang.unwrap_or_default())).collect();
     let (config, own) = match &root {
-        Some(r) => load(r, req.lang)?,
-        None => (Config::default(), None),
+        Some(r) if !req.audit => load(r, req.lang, named.is_some())?,
+        _ => (Config::default(), None),
     };
-    let profile = own.unwrap_or_else(Profile::builtin);
+    let profile = own.or(named).unwrap_or_else(Profile::builtin);
     let lang = req.lang.or(config.lang).unwrap_or_default();
-    let max_file_size = req.max_file_size.or(config.max_file_size()).unwrap_or(check::DEFAULT_MAX_FILE_SIZE);
-    let opts = Options { lang, no_allow: req.no_allow, max_file_size, encoding: req.encoding };
-    let Some(mut mine) = check::check_bytes(&display, &stdin.bytes, &profile, opts) else {
-        return Ok(Outcome { results: Vec::new(), lang, cache: (0, 0) });
+    let opts = options(req, &config, lang);
+    // Standard input honours the size limit like any file.
+    let read = {
+        let mut input = stdin.input.lock().unwrap_or_else(|e| e.into_inner());
+        crate::read::file::read_to_limit(&mut *input, 0, opts.max_file_size)
     };
-    mine.text = Some(String::from_utf8_lossy(&stdin.bytes).into_owned());
+    let bytes = match read {
+        Ok(b) => b,
+        Err(e) => {
+            let f = match e {
+                ReadError::TooLarge(n) => io::too_large(n, opts.max_file_size, lang),
+                ReadError::Io(e) => io::unreadable(&e, lang),
+                ReadError::NotRegular | ReadError::Link => io::not_regular(lang),
+            };
+            return Ok(Outcome { results: vec![FileResult::failed(&display, None, f)], lang, cache: (0, 0), notes });
+        }
+    };
+    let Some(mut mine) = check::check_bytes(&display, &bytes, &profile, opts) else {
+        return Ok(Outcome { results: Vec::new(), lang, cache: (0, 0), notes });
+    };
+    mine.text = Some(String::from_utf8_lossy(&bytes).into_owned());
     // The archive around it, without the on-disk version of the same file.
     let mut files = Vec::new();
     if let Some(r) = &root {
@@ -149,56 +260,97 @@ fn run_stdin(stdin: &Stdin, req: &Request<'_>) -> Result<Outcome, Box<ConfigErro
         files = under
             .par_iter()
             .filter(|t| Some(&t.path) != abs.as_ref() && config.includes(t.path.strip_prefix(r).unwrap_or(&t.path)))
-            .filter_map(|t| check::check_path(&t.path, &shown_path(&t.path, cwd.as_deref()), &profile, opts))
+            .filter_map(|t| {
+                let shown = shown_path(&t.path, cwd.as_deref());
+                match contained(&t.path, t.link, Some(r)) {
+                    Ok(path) => check::check_path(&path, &shown, &profile, opts),
+                    Err(f) => Some(FileResult::failed(&shown, None, f(lang))),
+                }
+            })
             .collect();
     }
     files.push(mine);
     let me = files.len() - 1;
     archive::check(&mut files, &profile, &config, config.period(), opts);
     let mine = files.swap_remove(me);
-    Ok(Outcome { results: vec![mine], lang, cache: (0, 0) })
+    Ok(Outcome { results: vec![mine], lang, cache: (0, 0), notes })
 }
 
-/// Reads the archive (everything under `root`, or just `named`), runs every
-/// rule, and returns the results of the named files. `whole`: `named` is
-/// already everything under `root`.
-fn check_archive(
-    root: Option<&Path>,
+/// Where one archive's files may be read from.
+struct Scope<'a> {
+    root: Option<&'a Path>,
+    /// The named files are already everything under `root`.
     whole: bool,
+    /// Without a root: each named path's boundary ([`boundary_of`]).
+    bounds: &'a [Option<PathBuf>],
+}
+
+/// The path to read for a file found at `path`: itself, or for a link its
+/// target, when that lies within `boundary`; else the finding to report on
+/// the link (the target is never opened).
+fn contained(
+    path: &Path,
+    link: bool,
+    boundary: Option<&Path>,
+) -> Result<PathBuf, fn(Lang) -> crate::common::finding::Finding> {
+    if !link {
+        return Ok(path.to_path_buf());
+    }
+    let Some(b) = boundary else { return Err(io::outside) };
+    match resolve_within(path, b) {
+        Ok(target) => Ok(target),
+        Err(None) => Err(io::outside),
+        Err(Some(_)) => Err(io::broken_link),
+    }
+}
+
+/// Reads the archive (everything under the root, or just `named`), runs
+/// every rule, and returns the results of the named files.
+fn check_archive(
+    scope: &Scope<'_>,
     named: Vec<(PathBuf, Target)>,
     config: &Config,
     profile: &Profile,
     opts: Options,
     cache: Option<&Cache>,
+    notes: &mut Vec<String>,
 ) -> Vec<FileResult> {
-    // abs path → display, for the files to report.
-    let mut report: HashMap<PathBuf, String> = HashMap::new();
-    let mut all: Vec<(PathBuf, Option<String>)> = Vec::new();
+    let root = scope.root;
+    // abs path → (display, whether it is a link, its boundary), for the files to report.
+    let mut report: HashMap<PathBuf, (String, bool, Option<PathBuf>)> = HashMap::new();
+    let mut all: Vec<(PathBuf, Option<String>, bool, Option<PathBuf>)> = Vec::new();
     for (abs, t) in named {
         let rel = root.and_then(|r| abs.strip_prefix(r).ok());
         if rel.is_some_and(|rel| !config.includes(rel)) {
             continue; // excluded by the archive's configuration
         }
-        report.insert(abs, t.display);
+        let boundary = match root {
+            Some(r) => Some(r.to_path_buf()),
+            None => scope.bounds.get(t.named).cloned().flatten(),
+        };
+        report.insert(abs, (t.display, t.link, boundary));
     }
-    if let Some(r) = root.filter(|_| !whole) {
+    if let Some(r) = root.filter(|_| !scope.whole) {
         let (under, _) = discover(&[r.to_path_buf()]);
         for t in under {
             let rel = t.path.strip_prefix(r).unwrap_or(&t.path);
             if config.includes(rel) && !report.contains_key(&t.path) {
-                all.push((t.path, None));
+                all.push((t.path, None, t.link, Some(r.to_path_buf())));
             }
         }
     }
-    all.extend(report.into_iter().map(|(p, d)| (p, Some(d))));
+    all.extend(report.into_iter().map(|(p, (d, link, b))| (p, Some(d), link, b)));
     all.sort();
     // Files read only for context are named relative to the current folder.
     let cwd = std::env::current_dir().ok().and_then(|d| std::fs::canonicalize(d).ok());
     let mut checked: Vec<Checked> = all
         .par_iter()
-        .map(|(path, display)| {
+        .map(|(path, display, link, boundary)| {
             let shown = display.clone().unwrap_or_else(|| shown_path(path, cwd.as_deref()));
-            let (mut r, entry) = check_cached(path, &shown, profile, opts, cache);
+            let (mut r, entry) = match contained(path, *link, boundary.as_deref()) {
+                Ok(read_from) => check_cached(&read_from, &shown, profile, opts, cache),
+                Err(f) => (Some(FileResult::failed(&shown, None, f(opts.lang))), None),
+            };
             if display.is_none() {
                 // Read for context only: never shown, so its text need not be found again.
                 if let Some(r) = &mut r {
@@ -209,7 +361,9 @@ fn check_archive(
         })
         .collect();
     if let Some(c) = cache {
-        c.store(checked.iter_mut().filter_map(|(_, _, e)| e.take()).collect());
+        if let Err(note) = c.store(checked.iter_mut().filter_map(|(_, _, e)| e.take()).collect()) {
+            notes.push(note);
+        }
     }
     checked.retain(|c| c.0.is_some());
     checked.sort_by(|a, b| a.0.as_ref().map(|r| &r.path).cmp(&b.0.as_ref().map(|r| &r.path)));
@@ -227,11 +381,11 @@ fn check_archive(
     results
 }
 
-/// One archive's reported results, its language, and its cache hits and misses.
-type GroupOutcome = (Vec<FileResult>, Lang, (usize, usize));
+/// One archive's reported results, its language, its cache hits and misses, and notes.
+type GroupOutcome = (Vec<FileResult>, Lang, (usize, usize), Vec<String>);
 
 /// A file's result (if it is a record), whether it is reported, and its cache entry.
-type Checked = (Option<FileResult>, bool, Option<(String, Option<Entry>)>);
+type Checked = (Option<FileResult>, bool, Option<(Key, Option<Entry>)>);
 
 /// Checks one file, or takes its result from the cache when its content
 /// has not changed. Returns the cache entry to keep.
@@ -241,13 +395,13 @@ fn check_cached(
     profile: &Profile,
     opts: Options,
     cache: Option<&Cache>,
-) -> (Option<FileResult>, Option<(String, Option<Entry>)>) {
+) -> (Option<FileResult>, Option<(Key, Option<Entry>)>) {
     let Some(cache) = cache else { return (check::check_path(path, shown, profile, opts), None) };
     let bytes = match check::read_limited(path, opts) {
         Ok(b) => b,
         Err(f) => return (Some(FileResult::failed(shown, Some(path), *f)), None),
     };
-    let key = cache::key(&bytes);
+    let key = cache::key_of(&bytes);
     if let Some(entry) = cache.get(&key) {
         return (entry.result(shown, path), Some((key, None)));
     }
@@ -264,36 +418,32 @@ fn shown_path(path: &Path, cwd: Option<&Path>) -> String {
     p.to_string_lossy().into_owned()
 }
 
-/// The archive's configuration, and its own profile if it names one.
-fn load(root: &Path, lang: Option<Lang>) -> Result<(Config, Option<Profile>), Box<ConfigError>> {
+/// The archive's configuration, and its own profile if it names one (and
+/// `--profile` does not replace it).
+fn load(root: &Path, lang: Option<Lang>, named_profile: bool) -> Result<(Config, Option<Profile>), Box<ConfigError>> {
     let path = root.join(config::FILE_NAME);
     let lang = lang.unwrap_or_default();
-    let config = Config::load(&path, lang)?;
+    let text = config::read_text(&path, config::MAX_CONFIG_SIZE, lang).map_err(|message| ConfigError {
+        path: path.clone(),
+        text: None,
+        message,
+        span: None,
+        help: None,
+    })?;
+    let config = Config::parse(&path, text.clone(), lang)?;
     let profile = match &config.profile {
-        None => None,
-        Some(p) => {
-            let file = root.join(p.get_ref());
-            let text = std::fs::read_to_string(&file).map_err(|e| ConfigError {
-                path: path.clone(),
-                text: std::fs::read_to_string(&path).unwrap_or_default(),
-                message: crate::tr!(
-                    lang,
-                    "không đọc được hồ sơ quy chế {}: {}",
-                    "cannot read the profile {}: {}",
-                    file.display(),
-                    e
-                ),
-                span: Some(p.span()),
-                help: None,
-            })?;
-            Some(Profile::from_toml(&text).map_err(|e| ConfigError {
-                path: file.clone(),
+        Some(p) if !named_profile => {
+            let (file, ptext) = config::archive_file(root, p, &path, &text, lang)?;
+            Some(Profile::from_toml(&ptext).map_err(|e| ConfigError {
+                // A TOML file of the archive: its offending line may be shown.
+                text: is_toml(&file).then(|| ptext.clone()),
+                path: file,
                 message: e.message,
                 span: e.span,
                 help: None,
-                text,
             })?)
         }
+        _ => None,
     };
     Ok((config, profile))
 }
@@ -305,6 +455,8 @@ fn load(root: &Path, lang: Option<Lang>) -> Result<(Config, Option<Profile>), Bo
 struct Canon {
     dirs: HashMap<PathBuf, PathBuf>,
     roots: HashMap<PathBuf, Option<PathBuf>>,
+    /// `bienban.toml` files passed over ([`config::probe`]).
+    ignored: BTreeSet<Ignored>,
 }
 
 impl Canon {
@@ -338,9 +490,10 @@ impl Canon {
     }
 
     /// The nearest folder at or above canonical `dir` holding a bienban.toml
-    /// ([`config::find_root`], remembered for every folder on the way up).
-    /// A relative `dir` could not be made canonical: it has no root, as for
-    /// `find_root`, rather than one found from the current folder.
+    /// that may govern the run ([`config::probe`], remembered for every
+    /// folder on the way up). A relative `dir` could not be made canonical:
+    /// it has no root, as for `find_root`, rather than one found from the
+    /// current folder.
     fn root_of(&mut self, dir: &Path) -> Option<PathBuf> {
         if !dir.is_absolute() {
             return None;
@@ -348,8 +501,33 @@ impl Canon {
         if let Some(r) = self.roots.get(dir) {
             return r.clone();
         }
-        let r = if config::is_root(dir) { Some(dir.to_path_buf()) } else { dir.parent().and_then(|p| self.root_of(p)) };
+        let r = match config::probe(dir) {
+            Probe::Root => Some(dir.to_path_buf()),
+            Probe::None => dir.parent().and_then(|p| self.root_of(p)),
+            Probe::Ignored(i) => {
+                self.ignored.insert(i);
+                dir.parent().and_then(|p| self.root_of(p))
+            }
+        };
         self.roots.insert(dir.to_path_buf(), r.clone());
         r
+    }
+}
+
+/// What `--audit` adds to the summary line.
+pub fn audit_note(profile: Option<&Path>, lang: Lang) -> String {
+    let p = profile.map(|p| p.display().to_string());
+    match p {
+        None => tr!(
+            lang,
+            "kiểm tra độc lập: không dùng bienban.toml, chú thích allow và bộ nhớ đệm của lưu trữ; quy chế có sẵn",
+            "audit: the archive's bienban.toml, suppressions and cache ignored; built-in profile"
+        ),
+        Some(p) => tr!(
+            lang,
+            "kiểm tra độc lập: không dùng bienban.toml, chú thích allow và bộ nhớ đệm của lưu trữ; quy chế {}",
+            "audit: the archive's bienban.toml, suppressions and cache ignored; profile {}",
+            p
+        ),
     }
 }

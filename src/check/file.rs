@@ -36,6 +36,8 @@ pub fn read_limited(path: &Path, opts: Options) -> Result<Vec<u8>, Box<Finding>>
         Box::new(match e {
             ReadError::Io(e) => io::unreadable(&e, opts.lang),
             ReadError::TooLarge(len) => io::too_large(len, opts.max_file_size, opts.lang),
+            ReadError::NotRegular => io::not_regular(opts.lang),
+            ReadError::Link => io::outside(opts.lang),
         })
     })
 }
@@ -63,7 +65,11 @@ pub fn check_file(display: &str, bytes: &[u8], profile: &Profile, opts: Options)
     // Binary files named `.md` (a NUL never occurs in text).
     // `contains` on bytes is a vectorised memchr; the position only when needed.
     if let Some(at) = head.contains(&0).then(|| head.iter().position(|&b| b == 0)).flatten() {
-        return Ok(FileResult::failed(display, None, encoding::binary(at, opts.lang)));
+        let mut f = encoding::binary(at, opts.lang);
+        // Positioned as the report shows it (no snippet is ever shown of a binary file).
+        let before = String::from_utf8_lossy(&head[..at]);
+        (f.line, f.column) = line_col(&before, before.len());
+        return Ok(FileResult::failed(display, None, f));
     }
     match (utf8(bytes), opts.encoding) {
         (Ok(t), _) => check_text(display, t, profile, opts),
@@ -79,6 +85,11 @@ pub fn check_file(display: &str, bytes: &[u8], profile: &Profile, opts: Options)
 }
 
 fn check_text(display: &str, text: &str, profile: &Profile, opts: Options) -> Result<FileResult, Skip> {
+    // Lone-CR line ends make the whole record one line: say so when, read
+    // with proper line ends, it would be a record (rather than skip it).
+    if cr_line_ends(text) && matches!(layout::scan(&text.replace('\r', "\n")), Scan::Record(_) | Scan::Unrecognised { .. }) {
+        return Ok(FileResult::failed(display, None, encoding::cr_line_ends(opts.lang)));
+    }
     let title = match layout::scan(text) {
         Scan::Record(title) => title,
         Scan::Unrecognised { why, span } => {
@@ -120,6 +131,12 @@ fn check_text(display: &str, text: &str, profile: &Profile, opts: Options) -> Re
         items: if rec.suppressions.is_empty() { Vec::new() } else { rec.items.iter().map(|i| i.span).collect() },
         suppressions: rec.suppressions.iter().map(|s| Scope::of(s, &lines)).collect(),
     })
+}
+
+/// Lines that end with a lone CR and never with LF (classic Mac OS).
+fn cr_line_ends(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr(b'\n', b).is_none() && memchr::memchr(b'\r', b).is_some_and(|i| i + 1 < b.len())
 }
 
 /// UTF-8 validation: SIMD for the common valid case (Vietnamese text is

@@ -13,6 +13,7 @@ use crate::archive::config::{self, ConfigError};
 use crate::archive::run::{self, Request, Stdin};
 use crate::check::FileResult;
 use crate::common::i18n::Lang;
+use crate::report::escape::visible;
 use crate::report::{self, human, Positions, Totals};
 use crate::rules;
 use crate::tr;
@@ -82,6 +83,19 @@ pub struct CheckArgs {
     /// Audit mode: ignore every `<!-- bienban: allow(…) -->` comment.
     #[arg(long)]
     pub no_allow: bool,
+    /// Check an archive you did not write: its bienban.toml (settings,
+    /// severities, globs, profile), its suppression comments and its cache
+    /// are ignored; the built-in profile is used, or `--profile`.
+    #[arg(long, visible_alias = "isolated")]
+    pub audit: bool,
+    /// A regulation profile (TOML) to check against, instead of the one
+    /// bienban.toml names or the built-in one.
+    #[arg(long, value_name = "PATH")]
+    pub profile: Option<PathBuf>,
+    /// With `--output-file`: replace the file even if it is a record or a
+    /// file bienban did not write.
+    #[arg(long)]
+    pub force: bool,
     /// Print the number of findings per rule instead of the findings.
     #[arg(long)]
     pub statistics: bool,
@@ -94,8 +108,8 @@ pub struct CheckArgs {
     /// Print only the findings: no summary line.
     #[arg(long, short)]
     pub quiet: bool,
-    /// Neither read nor write the cache of results (`.bienban_cache/` at
-    /// the archive's root).
+    /// Neither read nor write the cache of results (kept in the user's
+    /// cache folder: $BIENBAN_CACHE_DIR, $XDG_CACHE_HOME/bienban or ~/.cache/bienban).
     #[arg(long)]
     pub no_cache: bool,
     /// Print cache hits and misses to standard error.
@@ -203,14 +217,15 @@ pub fn run(cli: Cli) -> ExitCode {
 
 fn init(dir: &Path, lang: Lang) -> ExitCode {
     let path = dir.join(config::FILE_NAME);
-    if path.exists() {
-        eprintln!("{}", tr!(lang, "{} đã có; không ghi đè", "{} already exists; not overwritten", path.display()));
-        return ExitCode::from(2);
-    }
-    match crate::common::fs::write_atomically(&path, config::TEMPLATE.as_bytes()) {
+    // Created whole or not at all, and never over anything (even a dangling link).
+    match crate::common::fs::write_new(&path, config::TEMPLATE.as_bytes(), None) {
         Ok(()) => {
             println!("{}", tr!(lang, "đã tạo {}", "created {}", path.display()));
             ExitCode::SUCCESS
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            eprintln!("{}", tr!(lang, "{} đã có; không ghi đè", "{} already exists; not overwritten", path.display()));
+            ExitCode::from(2)
         }
         Err(e) => {
             eprintln!("{}", tr!(lang, "không ghi được {}: {}", "cannot write {}: {}", path.display(), e));
@@ -234,15 +249,17 @@ fn check(args: CheckArgs, lang: Option<Lang>) -> ExitCode {
         let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
     }
     let stdin = if args.paths.len() == 1 && args.paths[0] == Path::new("-") {
-        let mut bytes = Vec::new();
-        if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
-            eprintln!("{}", tr!(fail_lang, "không đọc được đầu vào chuẩn: {}", "cannot read standard input: {}", e));
-            return ExitCode::from(2);
-        }
-        Some(Stdin { bytes, filename: args.stdin_filename.clone() })
+        // Read within the run's size limit, once the archive's is known.
+        Some(Stdin::new(std::io::stdin(), args.stdin_filename.clone()))
     } else {
         None
     };
+    if let Some(path) = &args.output_file {
+        if let Err(msg) = output_file_allowed(path, &args, fail_lang) {
+            eprintln!("{}", visible(&msg));
+            return ExitCode::from(2);
+        }
+    }
     let to_terminal = args.output_file.is_none() && std::io::stdout().is_terminal();
     let req = Request {
         paths: &args.paths,
@@ -252,6 +269,8 @@ fn check(args: CheckArgs, lang: Option<Lang>) -> ExitCode {
         no_cache: args.no_cache,
         max_file_size: args.max_file_size,
         encoding: args.encoding,
+        profile: args.profile.clone(),
+        audit: args.audit,
     };
     let outcome = match run::run(&req) {
         Ok(o) => o,
@@ -261,6 +280,9 @@ fn check(args: CheckArgs, lang: Option<Lang>) -> ExitCode {
         }
     };
     let lang = outcome.lang;
+    for note in &outcome.notes {
+        eprintln!("{}", visible(note));
+    }
     if args.debug_cache {
         eprintln!("cache: {} hits, {} misses", outcome.cache.0, outcome.cache.1);
     }
@@ -296,6 +318,9 @@ fn render(args: &CheckArgs, results: &[FileResult], totals: &Totals, lang: Lang,
     let summary = |out: &mut String| {
         if !args.quiet {
             out.push_str(&totals.summary(lang));
+            if args.audit {
+                out.push_str(&format!(" ({})", visible(&run::audit_note(args.profile.as_deref(), lang))));
+            }
             out.push('\n');
         }
     };
@@ -335,11 +360,94 @@ fn render(args: &CheckArgs, results: &[FileResult], totals: &Totals, lang: Lang,
     out
 }
 
+/// Whether `--output-file PATH` may be written: never a record (a `.md`
+/// file, or one of the paths checked) and never an existing file that is
+/// not a report bienban wrote, unless `--force`; never through a link, a
+/// FIFO or a device, even with `--force` (a link is replaced, not followed).
+fn output_file_allowed(path: &Path, args: &CheckArgs, l: Lang) -> Result<(), String> {
+    let shown = path.display();
+    let meta = std::fs::symlink_metadata(path).ok();
+    if meta.as_ref().is_some_and(|m| !m.is_file() && !m.file_type().is_symlink()) {
+        return Err(tr!(l, "{}: không phải tệp thông thường; không ghi", "{}: not a regular file; not written", shown));
+    }
+    if args.force {
+        return Ok(());
+    }
+    let is_md = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("md"));
+    let canonical = std::fs::canonicalize(path).ok();
+    let is_checked = canonical.is_some() && args.paths.iter().any(|p| std::fs::canonicalize(p).ok() == canonical);
+    if is_md || is_checked {
+        return Err(tr!(
+            l,
+            "{}: có thể là một biên bản; không ghi báo cáo đè lên (dùng --force nếu đúng là muốn vậy)",
+            "{}: this may be a record; the report is not written over it (--force if you mean it)",
+            shown
+        ));
+    }
+    match meta {
+        None => Ok(()),
+        Some(m) if m.file_type().is_symlink() => Err(tr!(
+            l,
+            "{}: là một liên kết; không ghi (dùng --force để thay liên kết bằng báo cáo)",
+            "{}: a symbolic link; not written (--force replaces the link by the report)",
+            shown
+        )),
+        Some(_) if written_by_bienban(path) => Ok(()),
+        Some(_) => Err(tr!(
+            l,
+            "{}: tệp đã có và không phải báo cáo của bienban; không ghi đè (dùng --force nếu muốn)",
+            "{}: the file exists and is not a bienban report; not overwritten (--force to replace it)",
+            shown
+        )),
+    }
+}
+
+/// Whether the file at `path` is a report bienban wrote (in any format),
+/// judged by its first bytes: only such a file is replaced without `--force`.
+fn written_by_bienban(path: &Path) -> bool {
+    let Ok(f) = crate::read::file::open_regular(path) else { return false };
+    let mut head = Vec::new();
+    if f.take(4096).read_to_end(&mut head).is_err() {
+        return false;
+    }
+    let head = String::from_utf8_lossy(&head);
+    let t = head.trim_start();
+    let summary = |s: &str| {
+        s.lines().next().is_some_and(|l| {
+            let w: Vec<&str> = l.split_whitespace().collect();
+            w.len() >= 6 && w[0].parse::<usize>().is_ok() && (w[1].starts_with("tệp") || w[1].starts_with("file"))
+        })
+    };
+    t.is_empty()
+        || t.starts_with("{\n  \"diagnostics\"")
+        || t.starts_with("{\"rule\":")
+        || (t.starts_with("{\n  \"$schema\"") && t.contains("\"name\": \"bienban\""))
+        || t.starts_with("::error file=")
+        || t.starts_with("::warning file=")
+        || t.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"bienban\"")
+        || (t.starts_with('[') && (t == "[]" || t.starts_with("[\n  {\n    \"description\"")))
+        || t.starts_with("bienban::")
+        || t.starts_with("\u{1b}[")
+        || summary(t)
+        || is_short_report(t)
+}
+
+/// `path:line:col: severity[rule] message` lines.
+fn is_short_report(t: &str) -> bool {
+    t.lines().next().is_some_and(|l| {
+        let mut parts = l.splitn(4, ':');
+        let (_, line, col, rest) = (parts.next(), parts.next(), parts.next(), parts.next());
+        line.is_some_and(|x| x.parse::<usize>().is_ok())
+            && col.is_some_and(|x| x.parse::<usize>().is_ok())
+            && rest.is_some_and(|r| r.starts_with(" error[") || r.starts_with(" warning["))
+    })
+}
+
 /// A configuration or profile problem as a miette report pointing at the line.
 fn config_error(e: &ConfigError, lang: Lang, color: bool) -> String {
     human::render_problem(
         &e.path.to_string_lossy(),
-        &e.text,
+        e.text.as_deref(),
         e.span.clone(),
         &e.message,
         e.help.as_deref(),

@@ -1,8 +1,16 @@
 //! Content hashes: keys of cached results and fingerprints of profiles.
+//!
+//! BLAKE3: what is hashed (records, profiles, archive paths) comes from
+//! whoever wrote the archive, so two inputs with one key must be out of
+//! anyone's reach, not only out of chance's; BLAKE3 is a cryptographic
+//! hash that still runs at several GB/s.
 
-/// A 128-bit content key (XXH3-128) and the length: a collision among even
-/// millions of files is out of reach, and a repeat run must hash every file
-/// of the archive, so the hash has to run at memory speed.
+/// A 256-bit digest of `bytes`.
+pub fn digest(bytes: &[u8]) -> [u8; 32] {
+    *blake3::hash(bytes).as_bytes()
+}
+
+/// The same digest in hexadecimal (profile fingerprints, cache file names).
 pub fn key(bytes: &[u8]) -> String {
-    format!("{:032x}{:x}", xxhash_rust::xxh3::xxh3_128(bytes), bytes.len())
+    blake3::hash(bytes).to_hex().to_string()
 }

@@ -1,7 +1,8 @@
 //! Finding the files to check: named files as they are, folders walked
 //! (with walkdir) for `*.md`, hidden folders skipped, sorted by path.
-//! Links to files are followed, links to folders are not, so a link loop
-//! cannot trap the walk; pipes and devices are never opened.
+//! Links to folders are not followed, so a link loop cannot trap the walk;
+//! links to files are kept, marked, for the archive to resolve within its
+//! boundary (`archive::run`); pipes and devices are never opened.
 
 use std::path::{Path, PathBuf};
 
@@ -13,6 +14,10 @@ use walkdir::WalkDir;
 pub struct Target {
     pub display: String,
     pub path: PathBuf,
+    /// The path is a symbolic link (to a file): to be resolved before reading.
+    pub link: bool,
+    /// Which of the named paths it was found under (its index).
+    pub named: usize,
 }
 
 /// Something that could not be walked: reported as `io` on that path.
@@ -25,9 +30,11 @@ pub struct WalkError {
 pub fn discover(paths: &[PathBuf]) -> (Vec<Target>, Vec<WalkError>) {
     let mut targets = Vec::new();
     let mut errors = Vec::new();
-    for root in paths {
+    for (named, root) in paths.iter().enumerate() {
+        let first = targets.len();
+        let link = std::fs::symlink_metadata(root).is_ok_and(|m| m.file_type().is_symlink());
         if root.is_file() {
-            targets.push(target(root));
+            targets.push(target(root, link, named));
             continue;
         }
         if !root.exists() {
@@ -53,9 +60,12 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Target>, Vec<WalkError>) {
             targets.extend(t);
             errors.extend(e);
         }
+        for t in &mut targets[first..] {
+            t.named = named;
+        }
     }
     targets.sort();
-    targets.dedup();
+    targets.dedup_by(|a, b| a.path == b.path && a.display == b.display);
     (targets, errors)
 }
 
@@ -77,10 +87,13 @@ fn walk(
                     s.push(e.into_path());
                 }
             }
-            Ok(e) if e.file_type().is_file() && is_markdown(e.path()) => targets.push(target(e.path())),
-            // Links to files are followed; links to folders are not (no loops).
+            Ok(e) if e.file_type().is_file() && is_markdown(e.path()) => {
+                let link = e.depth() == 0 && e.path_is_symlink();
+                targets.push(target(e.path(), link, 0))
+            }
+            // Links to files are kept (marked); links to folders are not (no loops).
             Ok(e) if e.path_is_symlink() && is_markdown(e.path()) => match std::fs::metadata(e.path()) {
-                Ok(m) if m.is_file() => targets.push(target(e.path())),
+                Ok(m) if m.is_file() => targets.push(target(e.path(), true, 0)),
                 Ok(_) => {}
                 Err(error) => errors.push(WalkError { display: show(e.path()), error }),
             },
@@ -95,8 +108,8 @@ fn walk(
     }
 }
 
-fn target(p: &Path) -> Target {
-    Target { display: show(p), path: p.to_path_buf() }
+fn target(p: &Path, link: bool, named: usize) -> Target {
+    Target { display: show(p), path: p.to_path_buf(), link, named }
 }
 
 /// Paths are shown lossily: a non-UTF-8 name never stops the run.

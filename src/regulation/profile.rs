@@ -66,6 +66,10 @@ struct Index {
     /// Body names folded and padded with spaces (whole-word search in
     /// titles), longest first.
     padded_names: Vec<(String, usize)>,
+    /// Body codes, matter slugs and field slugs → index (the first of each).
+    codes: std::collections::HashMap<String, usize>,
+    slugs: std::collections::HashMap<String, usize>,
+    fields: std::collections::HashMap<String, usize>,
 }
 
 fn default_outside_kinds() -> Vec<String> {
@@ -233,15 +237,18 @@ impl Profile {
 
     fn validate(&self) -> Result<(), ProfileError> {
         let err = |message: String| Err(ProfileError { message, span: None });
+        // Sets, not scans: a profile of N matters validates in linear time.
+        let bodies: std::collections::HashSet<&str> = self.bodies.iter().map(|b| b.code.as_str()).collect();
+        let fields: std::collections::HashSet<&str> = self.fields.iter().map(|f| f.slug.as_str()).collect();
         for m in &self.matters {
-            if self.body(&m.body).is_none() {
+            if !bodies.contains(m.body.as_str()) {
                 return err(format!("matter `{}`: unknown body `{}`", m.slug, m.body));
             }
-            if !self.fields.iter().any(|f| f.slug == m.field) {
+            if !fields.contains(m.field.as_str()) {
                 return err(format!("matter `{}`: unknown field `{}`", m.slug, m.field));
             }
         }
-        if self.body(&self.urgent.body).is_none() {
+        if !bodies.contains(self.urgent.body.as_str()) {
             return err(format!("[urgent] body `{}` is not a body", self.urgent.body));
         }
         if self.quorum.denominator == 0 {
@@ -275,6 +282,15 @@ impl Profile {
         for (n, i) in &idx.matter_names {
             idx.matter_lookup.entry(n.clone()).or_insert(*i);
         }
+        for (i, b) in self.bodies.iter().enumerate() {
+            idx.codes.entry(b.code.clone()).or_insert(i);
+        }
+        for (i, m) in self.matters.iter().enumerate() {
+            idx.slugs.entry(m.slug.clone()).or_insert(i);
+        }
+        for (i, f) in self.fields.iter().enumerate() {
+            idx.fields.entry(f.slug.clone()).or_insert(i);
+        }
         idx.role_words = self.chair.secretary_roles.iter().chain(&self.chair.deputy_roles).map(|r| fold(r)).collect();
         idx.role_words.extend(["uy vien", "uy vien btv", "uy vien ban thuong vu", "uy vien bch"].map(String::from));
         self.index = idx;
@@ -286,7 +302,7 @@ impl Profile {
     }
 
     pub fn body(&self, code: &str) -> Option<&Body> {
-        self.bodies.iter().find(|b| b.code == code)
+        self.index.codes.get(code).map(|&i| &self.bodies[i])
     }
 
     /// The body a clerk named (`Ban Thường vụ`, `BTV`, `Ban thuong vu Dang uy`).
@@ -368,7 +384,7 @@ impl Profile {
     }
 
     pub fn matter(&self, slug: &str) -> Option<&Matter> {
-        self.matters.iter().find(|m| m.slug == slug)
+        self.index.slugs.get(slug).map(|&i| &self.matters[i])
     }
 
     /// The matter a `Loại việc` value names: slug, table name or alias.
@@ -384,7 +400,7 @@ impl Profile {
     }
 
     pub fn field(&self, slug: &str) -> Option<&Field> {
-        self.fields.iter().find(|f| f.slug == slug)
+        self.index.fields.get(slug).map(|&i| &self.fields[i])
     }
 
     /// Role names (folded) of the secretary and deputies, to tell a role

@@ -45,5 +45,5 @@ pub fn render(results: &[FileResult], positions: &Positions) -> String {
             });
         }
     }
-    serde_json::to_string_pretty(&issues).expect("plain data serialises")
+    crate::report::escape::json_pretty(&issues)
 }

@@ -55,7 +55,7 @@ pub fn render(results: &[FileResult]) -> String {
         })
         .collect();
     let out = Output { diagnostics, files_checked: results.len(), suppressed };
-    serde_json::to_string_pretty(&out).expect("plain data serialises")
+    crate::report::escape::json_pretty(&out)
 }
 
 /// `--format json-lines`: one diagnostic object per line (suppressed findings are not listed).
@@ -63,7 +63,7 @@ pub fn render_lines(results: &[FileResult]) -> String {
     let mut out = String::new();
     for r in results {
         for f in &r.findings {
-            out.push_str(&serde_json::to_string(&diagnostic(&r.path, f)).expect("plain data serialises"));
+            out.push_str(&crate::report::escape::json_compact(&diagnostic(&r.path, f)));
             out.push('\n');
         }
     }

@@ -3,7 +3,12 @@
 
 use crate::check::FileResult;
 use crate::common::finding::Severity;
+use crate::report::escape::{is_hostile, push_escape};
 
+/// Text for an XML 1.0 attribute or element: markup escaped, and every
+/// control character (most of which XML 1.0 cannot hold at all, nor
+/// U+FFFE/U+FFFF) written as a visible escape, so the report is always
+/// well-formed and a line break is always an escaped one.
 fn xml(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -13,8 +18,7 @@ fn xml(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            // Characters XML 1.0 cannot hold at all.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push('\u{FFFD}'),
+            c if is_hostile(c) => push_escape(&mut out, c),
             c => out.push(c),
         }
     }
@@ -53,4 +57,14 @@ pub fn render(results: &[FileResult]) -> String {
     }
     out.push_str("  </testsuite>\n</testsuites>\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nothing_xml_forbids() {
+        assert_eq!(xml("a<\u{1b}\u{fffe}\u{ffff}\r\n&"), "a&lt;\\u{1b}\\u{fffe}\\u{ffff}\\r\\n&amp;");
+    }
 }

@@ -1,6 +1,7 @@
 //! Report: findings → what the user reads (miette's graphical report, or
 //! JSON), and the one-line summary.
 
+pub mod escape;
 pub mod github;
 pub mod gitlab;
 pub mod human;
@@ -14,7 +15,7 @@ use std::collections::HashMap;
 use crate::check::FileResult;
 use crate::common::finding::{Finding, Severity};
 use crate::common::i18n::Lang;
-use crate::common::span::line_col;
+use crate::common::span::LineIndex;
 
 /// Totals over a run.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -79,12 +80,14 @@ impl Positions {
         let mut suppressed = Vec::with_capacity(results.len());
         for r in results {
             let text = if r.findings.is_empty() && r.suppressed.is_empty() { None } else { human::text_of(r) };
-            let mut seen = HashMap::new();
-            let mut locate_all = |fs: &mut dyn Iterator<Item = &Finding>| -> Vec<Located> {
-                fs.map(|f| locate(text.as_deref(), &r.path, f, &mut seen)).collect()
+            let mut at = Locator {
+                index: text.as_deref().map(LineIndex::new),
+                path: &r.path,
+                seen: HashMap::new(),
+                lines: HashMap::new(),
             };
-            found.push(locate_all(&mut r.findings.iter()));
-            suppressed.push(locate_all(&mut r.suppressed.iter().map(|a| &a.finding)));
+            found.push(r.findings.iter().map(|f| at.locate(f)).collect());
+            suppressed.push(r.suppressed.iter().map(|a| at.locate(&a.finding)).collect());
         }
         Positions { found, suppressed }
     }
@@ -120,24 +123,52 @@ fn fnv(parts: &[&str]) -> u64 {
     h
 }
 
-/// A fingerprint that survives lines moving: the rule, the file, the text
-/// of the line (white space folded) and which occurrence of that pair it is.
-fn locate(text: Option<&str>, path: &str, f: &Finding, seen: &mut HashMap<(String, &'static str), usize>) -> Located {
-    let (line, col) = (f.line.max(1), f.column.max(1));
-    let Some(text) = text else {
-        return Located { end_line: line, end_column: col, fingerprint: format!("{:016x}", fnv(&[f.rule, path, ""])) };
-    };
-    let span = crate::common::span::clamp(text, f.span);
-    let (start, end) = (span.start, span.end);
-    let (end_line, end_column) = if end > start { line_col(text, end) } else { (line, col) };
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-    let line_text: String =
-        text.get(line_start..line_end).unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ");
-    let n = seen.entry((line_text.clone(), f.rule)).or_insert(0);
-    *n += 1;
-    let fingerprint = format!("{:016x}", fnv(&[f.rule, path, &line_text, &n.to_string()]));
-    Located { end_line, end_column, fingerprint }
+/// Lines longer than this (white space folded) enter fingerprints as a
+/// digest, computed once per line, so that many findings on one line of
+/// megabytes do not each hash the line.
+const LONG_LINE: usize = 4096;
+
+/// Positions the findings of one file, with its line index built once.
+struct Locator<'a> {
+    index: Option<LineIndex<'a>>,
+    path: &'a str,
+    /// How many findings of each rule were seen on a line of this text.
+    seen: HashMap<(String, &'static str), usize>,
+    /// Line number → its text as fingerprints use it.
+    lines: HashMap<usize, String>,
+}
+
+impl Locator<'_> {
+    /// A fingerprint that survives lines moving: the rule, the file, the
+    /// text of the line (white space folded) and which occurrence of that
+    /// pair it is.
+    fn locate(&mut self, f: &Finding) -> Located {
+        let (line, col) = (f.line.max(1), f.column.max(1));
+        let Some(index) = &self.index else {
+            return Located {
+                end_line: line,
+                end_column: col,
+                fingerprint: format!("{:016x}", fnv(&[f.rule, self.path, ""])),
+            };
+        };
+        let text = index.text();
+        let span = crate::common::span::clamp(text, f.span);
+        let (end_line, end_column) = if span.end > span.start { index.line_col(span.end) } else { (line, col) };
+        let at = index.line_col(span.start).0;
+        let line_text = self.lines.entry(at).or_insert_with(|| {
+            let s = index.line_span(at);
+            let folded = text[s.start..s.end].split_whitespace().collect::<Vec<_>>().join(" ");
+            if folded.len() > LONG_LINE {
+                format!("#{:016x}", fnv(&[&folded]))
+            } else {
+                folded
+            }
+        });
+        let n = self.seen.entry((line_text.clone(), f.rule)).or_insert(0);
+        *n += 1;
+        let fingerprint = format!("{:016x}", fnv(&[f.rule, self.path, line_text, &n.to_string()]));
+        Located { end_line, end_column, fingerprint }
+    }
 }
 
 /// `--statistics`: findings per rule, most frequent first.

@@ -135,7 +135,7 @@ pub fn render(results: &[FileResult], positions: &Positions, lang: Lang) -> Stri
             "results": out,
         }]
     });
-    serde_json::to_string_pretty(&sarif).expect("plain data serialises")
+    crate::report::escape::json_pretty(&sarif)
 }
 
 #[cfg(test)]

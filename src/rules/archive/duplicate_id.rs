@@ -7,6 +7,9 @@ use crate::tr;
 
 pub struct DuplicateId;
 
+/// How many other places a finding names (the rest are counted).
+const NAMED: usize = 5;
+
 pub static DOC: RuleDoc = RuleDoc {
     name: "duplicate-id",
     severity: Severity::Error,
@@ -37,18 +40,26 @@ impl ArchiveRule for DuplicateId {
         let l = cx.lang;
         for places in all.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
             // Every place gets a finding naming the other(s), so a check of
-            // any one of the files shows it.
+            // any one of the files shows it; past a few, the others are
+            // counted, not listed: a number used 8,000 times must not make
+            // 8,000 findings of 8,000 names each.
+            let mut file_from = 0;
             for (k, &(_, i, n)) in places.iter().enumerate() {
-                let others: Vec<String> = places
-                    .iter()
-                    .enumerate()
-                    .filter(|(j, _)| *j != k)
-                    .map(|(_, (_, fi, m))| format!("{}:{}", files[*fi].path, m.pos.line))
-                    .collect();
+                if places[file_from].1 != i {
+                    file_from = k;
+                }
+                let others = places.iter().enumerate().filter(|(j, _)| *j != k);
+                let named: Vec<String> =
+                    others.take(NAMED).map(|(_, (_, fi, m))| format!("{}:{}", files[*fi].path, m.pos.line)).collect();
+                let more = places.len() - 1 - named.len();
+                let mut at = named.join(", ");
+                if more > 0 {
+                    at.push_str(&tr!(l, " và {} chỗ khác", " and {} more", more));
+                }
                 let mut f = finding(
                     &DOC,
                     n.pos.span,
-                    tr!(l, "số {} đã được dùng ở {}", "the number {} is also used at {}", n.text, others.join(", ")),
+                    tr!(l, "số {} đã được dùng ở {}", "the number {} is also used at {}", n.text, at),
                 )
                 .at(n.pos)
                 .label(tr!(l, "số trùng", "duplicate number"))
@@ -58,7 +69,9 @@ impl ArchiveRule for DuplicateId {
                     "each record and each decision needs its own number; renumber one of them"
                 ))
                 .article(DOC.article.unwrap_or_default());
-                for (_, _, m) in places.iter().filter(|(_, fi, m)| *fi == i && m.pos != n.pos) {
+                // The other places in the same file (contiguous: sorted by file).
+                let same_file = places[file_from..].iter().take_while(|(_, fi, _)| *fi == i);
+                for (_, _, m) in same_file.filter(|(_, _, m)| m.pos != n.pos).take(NAMED) {
                     f = f.also(m.pos.span, tr!(l, "cũng dùng ở đây", "also used here"));
                 }
                 out.push((i, f));

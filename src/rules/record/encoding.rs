@@ -111,3 +111,25 @@ pub fn binary(at: usize, lang: Lang) -> Finding {
         "rename it if it is not a record, or export the record again as plain UTF-8 text"
     ))
 }
+
+/// A record whose lines end with a lone CR (classic Mac OS): it reads as
+/// one long line, so nothing in it could be checked.
+pub fn cr_line_ends(lang: Lang) -> Finding {
+    let l = lang;
+    let mut f = finding(
+        &DOC,
+        Span::new(0, 0),
+        tr!(
+            l,
+            "các dòng kết thúc bằng ký tự CR (kiểu Mac OS cũ), không phải LF hoặc CRLF: không đọc được từng dòng",
+            "the lines end with a lone CR (old Mac OS style), not LF or CRLF: the lines cannot be told apart"
+        ),
+    )
+    .help(tr!(
+        l,
+        "lưu lại tệp với kiểu xuống dòng LF (Unix) hoặc CRLF (Windows)",
+        "save the file again with LF (Unix) or CRLF (Windows) line ends"
+    ));
+    (f.line, f.column) = (1, 1);
+    f
+}

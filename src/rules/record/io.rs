@@ -58,3 +58,49 @@ pub fn too_large(len: u64, limit: u64, lang: Lang) -> Finding {
             "a record is a few tens of KB; if this really is one, raise the limit with `--max-file-size` or `max_file_size` in bienban.toml"
         ))
 }
+
+/// A FIFO, a device, a socket or a folder named like a record: never opened
+/// for reading (it could block the run, or never end).
+pub fn not_regular(lang: Lang) -> Finding {
+    let l = lang;
+    finding(
+        &DOC,
+        Span::default(),
+        tr!(
+            l,
+            "không phải tệp thông thường (ống dẫn, thiết bị…): không đọc",
+            "not a regular file (a pipe, a device…): not read"
+        ),
+    )
+    .help(tr!(l, "một biên bản là một tệp văn bản thông thường", "a record is an ordinary text file"))
+}
+
+/// A link that leads out of the archive (or out of the folder named): not
+/// followed, so nothing outside is read or shown.
+pub fn outside(lang: Lang) -> Finding {
+    let l = lang;
+    finding(
+        &DOC,
+        Span::default(),
+        tr!(
+            l,
+            "liên kết trỏ ra ngoài thư mục lưu trữ: không đọc",
+            "a link that points outside the archive: not followed"
+        ),
+    )
+    .help(tr!(
+        l,
+        "bienban chỉ đọc tệp nằm trong thư mục lưu trữ (thư mục có bienban.toml, hoặc thư mục được nêu tên); chép tệp vào lưu trữ thay cho liên kết, hoặc nêu tên chính tệp đó",
+        "bienban only reads files inside the archive (the folder with bienban.toml, or the folder named); copy the file into the archive instead of linking to it, or name that file itself"
+    ))
+}
+
+/// A link that leads nowhere (its target is missing, or links loop).
+pub fn broken_link(lang: Lang) -> Finding {
+    let l = lang;
+    finding(&DOC, Span::default(), tr!(l, "liên kết hỏng: không đọc", "a broken link: not read")).help(tr!(
+        l,
+        "sửa hoặc xóa liên kết",
+        "fix or remove the link"
+    ))
+}
