@@ -22,7 +22,7 @@ use crate::model::summary::Summary;
 pub const DIR_NAME: &str = ".bienban_cache";
 /// postcard (compact binary serde) after a 16-byte XXH3-128 of it: a cache
 /// whose bytes changed in any way fails the check and is not read at all.
-const FILE_NAME: &str = "results-v2.bin";
+const FILE_NAME: &str = "results-v3.bin";
 
 /// What a file's check produced, or `None` for a file that is not a record.
 #[derive(Clone, Serialize, Deserialize)]
@@ -98,6 +98,7 @@ fn known_rules<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Finding>, D
                 article: s.article,
                 line: s.line,
                 column: s.column,
+                related: Vec::new(),
             })
         })
         .collect()

@@ -3,8 +3,9 @@
 //! cross-record rules, but only the named files are reported — what a
 //! pre-commit hook needs. Without a root, the archive is what was named.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -13,6 +14,7 @@ use crate::archive::cache::{self, Cache, Entry};
 use crate::archive::config::{self, Config, ConfigError};
 use crate::check::{self, FileResult, Options};
 use crate::common::i18n::Lang;
+use crate::model::Date;
 use crate::read::discover::{discover, Target};
 use crate::regulation::profile::Profile;
 use crate::rules::io;
@@ -30,6 +32,10 @@ pub struct Request<'a> {
     pub max_file_size: Option<u64>,
     /// `--encoding`: how to read files that are not UTF-8.
     pub encoding: Option<crate::read::legacy::Legacy>,
+    /// `report`: keep every archive's records with their summaries
+    /// ([`Outcome::archives`]) for the calendar, attendance and trails.
+    /// `check` leaves it off: its memory then grows with the findings only.
+    pub keep_archives: bool,
 }
 
 impl Request<'_> {
@@ -42,6 +48,7 @@ impl Request<'_> {
             no_cache: false,
             max_file_size: None,
             encoding: None,
+            keep_archives: false,
         }
     }
 }
@@ -60,6 +67,25 @@ pub struct Outcome {
     pub cache: (usize, usize),
     /// The language the run spoke (for the summary line).
     pub lang: Lang,
+    /// With [`Request::keep_archives`]: each archive read, in root order.
+    pub archives: Vec<Archive>,
+}
+
+/// One archive as the inspector's report needs it: everything `check`
+/// drops once the archive rules have run.
+pub struct Archive {
+    /// The folder with `bienban.toml`; `None`: the files named, with no root above them.
+    pub root: Option<PathBuf>,
+    pub lang: Lang,
+    /// The configured `[period]`, if any.
+    pub period: Option<(Date, Date)>,
+    pub profile: Arc<Profile>,
+    /// The paths (as shown) of this archive's files in [`Outcome::results`],
+    /// whose summaries are kept.
+    pub reported: Vec<String>,
+    /// The archive's other records, read for the cross-record rules only
+    /// (not named), with their summaries and findings.
+    pub context: Vec<FileResult>,
 }
 
 pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
@@ -81,7 +107,7 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
         req.paths.iter().filter(|p| p.is_dir()).filter_map(|p| std::fs::canonicalize(p).ok()).collect();
     // Parsed once and shared: an inspector's archive may hold hundreds of
     // archive roots (one per organisation).
-    let builtin = Profile::builtin();
+    let builtin = Arc::new(Profile::builtin());
     // Archives are independent: they are checked in parallel with each
     // other as well as file by file (rayon nests the two).
     let checked: Vec<Result<GroupOutcome, Box<ConfigError>>> = groups
@@ -91,26 +117,45 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
                 Some(r) => load(r, req.lang)?,
                 None => (Config::default(), None),
             };
-            let profile = own.as_ref().unwrap_or(&builtin);
+            let profile = own.map_or_else(|| builtin.clone(), Arc::new);
             let group_lang = req.lang.or(config.lang).unwrap_or_default();
             let max_file_size = req.max_file_size.or(config.max_file_size()).unwrap_or(check::DEFAULT_MAX_FILE_SIZE);
             let opts = Options { lang: group_lang, no_allow: req.no_allow, max_file_size, encoding: req.encoding };
             let cache =
                 root.as_deref().filter(|_| !req.no_cache).map(|r| Cache::open(r, &profile.fingerprint, group_lang));
             let whole = root.as_deref().is_some_and(|r| walked.iter().any(|w| r.starts_with(w)));
-            let results = check_archive(root.as_deref(), whole, named, &config, profile, opts, cache.as_ref());
-            Ok((results, group_lang, cache.map_or((0, 0), |c| c.counts())))
+            let (results, context) = check_archive(
+                root.as_deref(),
+                whole,
+                named,
+                &config,
+                &profile,
+                opts,
+                cache.as_ref(),
+                req.keep_archives,
+            );
+            let archive = req.keep_archives.then(|| Archive {
+                root: root.clone(),
+                lang: group_lang,
+                period: config.period(),
+                profile: profile.clone(),
+                reported: results.iter().map(|r| r.path.clone()).collect(),
+                context,
+            });
+            Ok((results, group_lang, cache.map_or((0, 0), |c| c.counts()), archive))
         })
         .collect();
     let mut results = Vec::new();
+    let mut archives = Vec::new();
     let mut lang = req.lang.unwrap_or_default();
     let mut counts = (0, 0);
     for (i, group) in checked.into_iter().enumerate() {
-        let (r, group_lang, (h, m)) = group?;
+        let (r, group_lang, (h, m), archive) = group?;
         if i == 0 {
             lang = group_lang;
         }
         results.extend(r);
+        archives.extend(archive);
         counts = (counts.0 + h, counts.1 + m);
     }
     for e in walk_errors {
@@ -118,7 +163,7 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
         results.push(FileResult::failed(&e.display, None, f));
     }
     results.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(Outcome { results, lang, cache: counts })
+    Ok(Outcome { results, lang, cache: counts, archives })
 }
 
 fn run_stdin(stdin: &Stdin, req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
@@ -138,7 +183,7 @@ fn run_stdin(stdin: &Stdin, req: &Request<'_>) -> Result<Outcome, Box<ConfigErro
     let max_file_size = req.max_file_size.or(config.max_file_size()).unwrap_or(check::DEFAULT_MAX_FILE_SIZE);
     let opts = Options { lang, no_allow: req.no_allow, max_file_size, encoding: req.encoding };
     let Some(mut mine) = check::check_bytes(&display, &stdin.bytes, &profile, opts) else {
-        return Ok(Outcome { results: Vec::new(), lang, cache: (0, 0) });
+        return Ok(Outcome { results: Vec::new(), lang, cache: (0, 0), archives: Vec::new() });
     };
     mine.text = Some(String::from_utf8_lossy(&stdin.bytes).into_owned());
     // The archive around it, without the on-disk version of the same file.
@@ -155,13 +200,28 @@ fn run_stdin(stdin: &Stdin, req: &Request<'_>) -> Result<Outcome, Box<ConfigErro
     files.push(mine);
     let me = files.len() - 1;
     archive::check(&mut files, &profile, &config, config.period(), opts);
+    // Findings of the archive's other records that involve this one (the
+    // `report-back` of a TT decision this meeting should list) are reported too.
+    let mut results: Vec<FileResult> = Vec::new();
     let mine = files.swap_remove(me);
-    Ok(Outcome { results: vec![mine], lang, cache: (0, 0) })
+    for mut other in files {
+        if keep_involving(&mut other, &HashSet::from([mine.path.as_str()])) {
+            results.push(other);
+        }
+    }
+    results.push(mine);
+    results.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(Outcome { results, lang, cache: (0, 0), archives: Vec::new() })
 }
 
 /// Reads the archive (everything under `root`, or just `named`), runs every
-/// rule, and returns the results of the named files. `whole`: `named` is
-/// already everything under `root`.
+/// rule, and returns the results to report: the named files', and those of
+/// other files with findings that involve a named file (see
+/// [`keep_involving`]). `whole`: `named` is already everything under
+/// `root`. `keep`: the reported results keep their summaries, and the
+/// archive's other records are returned too (for the report); otherwise
+/// they are dropped.
+#[allow(clippy::too_many_arguments)]
 fn check_archive(
     root: Option<&Path>,
     whole: bool,
@@ -170,7 +230,8 @@ fn check_archive(
     profile: &Profile,
     opts: Options,
     cache: Option<&Cache>,
-) -> Vec<FileResult> {
+    keep: bool,
+) -> (Vec<FileResult>, Vec<FileResult>) {
     // abs path → display, for the files to report.
     let mut report: HashMap<PathBuf, String> = HashMap::new();
     let mut all: Vec<(PathBuf, Option<String>)> = Vec::new();
@@ -196,42 +257,81 @@ fn check_archive(
     let cwd = std::env::current_dir().ok().and_then(|d| std::fs::canonicalize(d).ok());
     let mut checked: Vec<Checked> = all
         .par_iter()
-        .map(|(path, display)| {
+        .enumerate()
+        .map(|(k, (path, display))| {
             let shown = display.clone().unwrap_or_else(|| shown_path(path, cwd.as_deref()));
             let (mut r, entry) = check_cached(path, &shown, profile, opts, cache);
             if display.is_none() {
-                // Read for context only: never shown, so its text need not be found again.
+                // Read for context only: its text is found again (from `all`)
+                // only if one of its findings is reported.
                 if let Some(r) = &mut r {
                     r.file = None;
                 }
             }
-            (r, display.is_some(), entry)
+            (r, display.is_some(), entry, k)
         })
         .collect();
     if let Some(c) = cache {
-        c.store(checked.iter_mut().filter_map(|(_, _, e)| e.take()).collect());
+        c.store(checked.iter_mut().filter_map(|(_, _, e, _)| e.take()).collect());
     }
     checked.retain(|c| c.0.is_some());
     checked.sort_by(|a, b| a.0.as_ref().map(|r| &r.path).cmp(&b.0.as_ref().map(|r| &r.path)));
-    let shown: Vec<bool> = checked.iter().map(|c| c.1).collect();
+    let shown: Vec<(bool, usize)> = checked.iter().map(|c| (c.1, c.3)).collect();
     // From here on every record of the archive is in memory at once: no
     // copies, and what the report does not need is dropped in place. (A
     // new vector: collecting in place would keep the larger buffer of `checked`.)
     let mut results: Vec<FileResult> = Vec::with_capacity(checked.len());
     results.extend(checked.into_iter().filter_map(|c| c.0));
     archive::check(&mut results, profile, config, config.period(), opts);
-    let mut shown = shown.into_iter();
-    results.retain(|_| shown.next().unwrap_or(false));
-    results.iter_mut().for_each(FileResult::shed);
-    results.shrink_to_fit();
-    results
+    if shown.iter().all(|s| s.0) {
+        if !keep {
+            results.iter_mut().for_each(FileResult::shed);
+        }
+        results.shrink_to_fit();
+        return (results, Vec::new());
+    }
+    let names: HashSet<String> = results.iter().zip(&shown).filter(|(_, s)| s.0).map(|(r, _)| r.path.clone()).collect();
+    let names: HashSet<&str> = names.iter().map(String::as_str).collect();
+    let mut reported = Vec::with_capacity(names.len());
+    let mut context = Vec::new();
+    for (mut r, (named, k)) in results.into_iter().zip(shown) {
+        if named {
+            if !keep {
+                r.shed();
+            }
+            reported.push(r);
+        } else if keep_involving(&mut r, &names) {
+            r.file = Some(all[k].0.clone());
+            if !keep {
+                r.shed();
+            }
+            reported.push(r);
+        } else if keep {
+            context.push(r);
+        }
+    }
+    reported.shrink_to_fit();
+    (reported, context)
 }
 
-/// One archive's reported results, its language, and its cache hits and misses.
-type GroupOutcome = (Vec<FileResult>, Lang, (usize, usize));
+/// Keeps, of a file that was not named, only the findings that involve a
+/// named file (a `report-back` on a TT record whose next BTV meeting is
+/// named, a `duplicate-id` whose other record is named, the meeting after a
+/// gap whose other side is named); whether any is left. Suppressed ones are
+/// the other file's business and are not shown.
+fn keep_involving(r: &mut FileResult, names: &HashSet<&str>) -> bool {
+    r.findings.retain(|f| f.related.iter().any(|x| names.contains(x.path.as_str())));
+    r.suppressed.clear();
+    !r.findings.is_empty()
+}
 
-/// A file's result (if it is a record), whether it is reported, and its cache entry.
-type Checked = (Option<FileResult>, bool, Option<(String, Option<Entry>)>);
+/// One archive's reported results, its language, its cache hits and
+/// misses, and (for the report) the archive itself.
+type GroupOutcome = (Vec<FileResult>, Lang, (usize, usize), Option<Archive>);
+
+/// A file's result (if it is a record), whether it is named, its cache
+/// entry, and its index in the archive's list of paths.
+type Checked = (Option<FileResult>, bool, Option<(String, Option<Entry>)>, usize);
 
 /// Checks one file, or takes its result from the cache when its content
 /// has not changed. Returns the cache entry to keep.

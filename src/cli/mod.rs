@@ -252,6 +252,7 @@ fn check(args: CheckArgs, lang: Option<Lang>) -> ExitCode {
         no_cache: args.no_cache,
         max_file_size: args.max_file_size,
         encoding: args.encoding,
+        keep_archives: false,
     };
     let outcome = match run::run(&req) {
         Ok(o) => o,

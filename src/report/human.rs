@@ -125,7 +125,11 @@ pub fn render_file(r: &FileResult, text: Option<&str>, style: &Style, out: &mut 
     let handler = GraphicalReportHandler::new_themed(theme).with_width(style.width).with_links(false);
     let source = text.map(|t| Source { name: r.path.clone(), text: t.to_string() });
     for f in &r.findings {
-        let more = tr!(style.lang, "xem thêm: bienban explain {}", "more: bienban explain {}", f.rule);
+        let more = format!(
+            "{}{}",
+            related_lines(f, style.lang),
+            tr!(style.lang, "xem thêm: bienban explain {}", "more: bienban explain {}", f.rule)
+        );
         let help = Some(match &f.help {
             Some(h) => format!("{h}\n{more}"),
             None => more,
@@ -138,6 +142,14 @@ pub fn render_file(r: &FileResult, text: Option<&str>, style: &Style, out: &mut 
         let _ = handler.render_report(out, &report);
         out.push('\n');
     }
+}
+
+/// One line per other file the finding involves: `liên quan: path:line: what`.
+fn related_lines(f: &Finding, lang: Lang) -> String {
+    f.related
+        .iter()
+        .map(|r| tr!(lang, "liên quan: {}:{}: {}\n", "related: {}:{}: {}\n", r.path, r.pos.line, r.text))
+        .collect()
 }
 
 /// A problem outside the records (bienban.toml, a profile): a miette
@@ -163,6 +175,7 @@ pub fn render_problem(
         article: None,
         line: 0,
         column: 0,
+        related: Vec::new(),
     };
     let source = (!text.is_empty()).then(|| Source { name: path.to_string(), text: text.to_string() });
     let report = Report { finding: &f, source: source.as_ref(), help: f.help.clone() };

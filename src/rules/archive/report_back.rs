@@ -97,14 +97,26 @@ impl ArchiveRule for ReportBack {
                     next_date,
                     files[next].path
                 );
-                out.push((
-                    i,
-                    finding(&DOC, due.pos.span, message)
-                        .at(due.pos)
-                        .label(tr!(l, "cần báo cáo lại", "to be reported"))
-                        .help(format!("{help} {}", cite(l, &rb.article, &rb.quote)))
-                        .article(&rb.article),
-                ));
+                let mut f = finding(&DOC, due.pos.span, message)
+                    .at(due.pos)
+                    .label(tr!(l, "cần báo cáo lại", "to be reported"))
+                    .help(format!("{help} {}", cite(l, &rb.article, &rb.quote)))
+                    .article(&rb.article)
+                    .related(
+                        files[next].path,
+                        summary(next).anchor,
+                        tr!(
+                            l,
+                            "phiên họp kế tiếp của {}: cần ghi `Báo cáo lại: {}`",
+                            "the {}'s next meeting: it should list `Báo cáo lại: {}`",
+                            body,
+                            due.text
+                        ),
+                    );
+                if let Some(&(_, j)) = late {
+                    f = f.related(files[j].path, summary(j).anchor, tr!(l, "báo cáo muộn ở đây", "reported late here"));
+                }
+                out.push((i, f));
             }
         }
     }
