@@ -66,7 +66,7 @@ cp "$here/samples/2021/btv/2021-01-btv-thuong-le.md" btv/
 cp "$here/samples/2021/tt/2021-02-03-tt-hoi-y.md" tt/       # urgent 02-QĐ/ĐU
 cp "$here/samples/2021/btv/2021-02-btv-thuong-le.md" btv/   # Báo cáo lại: 02-QĐ/ĐU
 cp "$here/samples/2021/btv/2021-03-btv-thuong-le.md" btv/
-pre-commit install -q >/dev/null
+pre-commit install >/dev/null
 git add -A
 git commit -q -m "lưu trữ" || fail "the clean archive should commit"
 
