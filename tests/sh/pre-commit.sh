@@ -77,7 +77,7 @@ set +e
 out="$(git commit -m "bỏ báo cáo lại" 2>&1)"
 code=$?
 set -e
-echo "$out" | tail -n 40
+grep -E '(Passed|Failed|Skipped)$|bienban::|^ +╭─\[' <<<"$out" || true
 [ "$code" -ne 0 ] || fail "deleting Báo cáo lại should block the commit"
 grep -Eq '^bienban \(kiểm tra biên bản\)\.+Failed' <<<"$out" \
   || fail "the bienban hook (changed files) should fail on the cross-file finding"
@@ -91,7 +91,7 @@ set +e
 out="$(git commit -m "xóa biên bản" 2>&1)"
 code=$?
 set -e
-echo "$out" | tail -n 40
+grep -E '(Passed|Failed|Skipped)$|bienban::|^ +╭─\[' <<<"$out" || true
 [ "$code" -ne 0 ] || fail "git rm of a BTV record should block the commit"
 grep -Eq '^bienban \(kiểm tra biên bản\)\.+\(no files to check\)Skipped' <<<"$out" \
   || fail "the bienban hook has no file to check on a deletion"
