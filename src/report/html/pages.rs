@@ -127,11 +127,22 @@ fn page(l: Lang, title: &str, css: &str, body: Markup) -> Markup {
                 // Nothing but the report's own stylesheet may load or run.
                 meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; img-src 'self'";
                 meta name="generator" content=(format!("bienban {}", env!("CARGO_PKG_VERSION")));
-                title { (Txt(title)) }
+                title { (Txt(&short_title(title))) }
                 link rel="stylesheet" href=(css);
             }
             body { (body) }
         }
+    }
+}
+
+/// A title of at most 70 characters (what a tab or a bookmark shows).
+fn short_title(t: &str) -> String {
+    if t.chars().count() <= 70 {
+        t.to_string()
+    } else {
+        let mut s: String = t.chars().take(69).collect();
+        s.push('…');
+        s
     }
 }
 
@@ -159,12 +170,12 @@ pub fn archives_index(views: &[View<'_>], l: Lang) -> Markup {
                 h2 { (l.pick("Các lưu trữ", "Archives")) }
                 table.wide {
                     thead { tr {
-                        th { (l.pick("Lưu trữ", "Archive")) }
-                        th { (l.pick("Kỳ", "Period")) }
-                        th.num { (l.pick("Biên bản", "Records")) }
-                        th.num { (l.pick("Lỗi", "Errors")) }
-                        th.num { (l.pick("Cảnh báo", "Warnings")) }
-                        th.num { (l.pick("Đã bỏ qua", "Set aside")) }
+                        th scope="col" { (l.pick("Lưu trữ", "Archive")) }
+                        th scope="col" { (l.pick("Kỳ", "Period")) }
+                        th.num scope="col" { (l.pick("Biên bản", "Records")) }
+                        th.num scope="col" { (l.pick("Lỗi", "Errors")) }
+                        th.num scope="col" { (l.pick("Cảnh báo", "Warnings")) }
+                        th.num scope="col" { (l.pick("Đã bỏ qua", "Set aside")) }
                     } }
                     tbody {
                         @for v in views {
@@ -275,12 +286,12 @@ fn families(v: &View<'_>, l: Lang) -> Markup {
         h3 { (l.pick("Tình trạng theo nhóm quy tắc", "Status by rule family")) }
         table.families {
             thead { tr {
-                th { (l.pick("Nhóm", "Family")) }
-                th { (l.pick("Tình trạng", "Status")) }
-                th.num { (l.pick("Lỗi", "Errors")) }
-                th.num { (l.pick("Cảnh báo", "Warnings")) }
-                th.num { (l.pick("Đã bỏ qua", "Set aside")) }
-                th { (l.pick("Quy tắc", "Rules")) }
+                th scope="col" { (l.pick("Nhóm", "Family")) }
+                th scope="col" { (l.pick("Tình trạng", "Status")) }
+                th.num scope="col" { (l.pick("Lỗi", "Errors")) }
+                th.num scope="col" { (l.pick("Cảnh báo", "Warnings")) }
+                th.num scope="col" { (l.pick("Đã bỏ qua", "Set aside")) }
+                th scope="col" { (l.pick("Quy tắc", "Rules")) }
             } }
             tbody {
                 @for (k, c) in counts.iter().enumerate() {
@@ -333,9 +344,9 @@ fn by_body_and_form(v: &View<'_>, l: Lang) -> Markup {
         h3 { (l.pick("Biên bản theo cơ quan và hình thức", "Records by body and form")) }
         table {
             thead { tr {
-                th { (l.pick("Cơ quan", "Body")) }
-                @for f in &forms { th.num { (form_name(*f, l)) } }
-                th.num { (l.pick("Cộng", "Total")) }
+                th scope="col" { (l.pick("Cơ quan", "Body")) }
+                @for f in &forms { th.num scope="col" { (form_name(*f, l)) } }
+                th.num scope="col" { (l.pick("Cộng", "Total")) }
             } }
             tbody {
                 @for b in &bodies {
@@ -376,9 +387,9 @@ fn calendars(v: &View<'_>, l: Lang) -> Markup {
             }
             table.calendar {
                 thead { tr {
-                    th { (l.pick("Năm", "Year")) }
+                    th scope="col" { (l.pick("Năm", "Year")) }
                     @for k in 0..(12 / c.len) {
-                        th {
+                        th scope="col" {
                             @if c.len == 1 { (month_name(k + 1, l)) } @else { (tr!(l, "Quý {}", "Q{}", k + 1)) }
                         }
                     }
@@ -402,7 +413,7 @@ fn calendars(v: &View<'_>, l: Lang) -> Markup {
                                         @let regular = s.is_some_and(|s| s.regular);
                                         span.meeting.irregular[!regular] {
                                             (rec_link(v, i, &day, false))
-                                            @if !regular { " (" (form_name(s.and_then(|s| s.form), l)) ")" }
+                                            @if !regular { span.form { (form_name(s.and_then(|s| s.form), l)) } }
                                         }
                                     }
                                 }
@@ -436,6 +447,10 @@ fn attendance(v: &View<'_>, l: Lang) -> Markup {
         @for a in &v.attendance {
             h3 { (Txt(body_name(p, &a.body, l))) }
             (chart::attendance(v, a, l))
+            @if a.unread > 0 {
+                p { (tr!(l, "{} hội nghị không có trên biểu đồ: số có mặt hoặc tổng số thành viên không đọc được hay không khớp (xem các phát hiện).",
+                    "{} meetings are not on the chart: members present or members could not be read or do not agree (see the findings).", a.unread)) }
+            }
             @let below: Vec<_> = a.points.iter().filter(|pt| pt.below).collect();
             @if below.is_empty() {
                 p { (l.pick("Mọi hội nghị đều đủ số lượng.", "Every meeting had a quorum.")) }
@@ -479,12 +494,12 @@ fn dues(v: &View<'_>, l: Lang) -> Markup {
         } @else {
             table.wide.trail {
                 thead { tr {
-                    th { (l.pick("Số", "Number")) }
-                    th { (l.pick("Loại", "Kind")) }
-                    th { (l.pick("Ngày, biên bản", "Date, record")) }
-                    th { (l.pick("Báo cáo tại", "Due at")) }
-                    th { (l.pick("Đã báo cáo ở", "Reported at")) }
-                    th { (l.pick("Tình trạng", "Status")) }
+                    th scope="col" { (l.pick("Số", "Number")) }
+                    th scope="col" { (l.pick("Loại", "Kind")) }
+                    th scope="col" { (l.pick("Ngày, biên bản", "Date, record")) }
+                    th scope="col" { (l.pick("Báo cáo tại", "Due at")) }
+                    th scope="col" { (l.pick("Đã báo cáo ở", "Reported at")) }
+                    th scope="col" { (l.pick("Tình trạng", "Status")) }
                 } }
                 tbody {
                     @for d in &v.dues {
@@ -528,9 +543,9 @@ fn delegations(v: &View<'_>, l: Lang) -> Markup {
         } @else {
             table.wide.trail {
                 thead { tr {
-                    th { (l.pick("Văn bản ủy quyền", "Act of delegation")) }
-                    th { (l.pick("Ban hành tại", "Issued at")) }
-                    th { (l.pick("Quyết định theo ủy quyền", "Decisions taken under it")) }
+                    th scope="col" { (l.pick("Văn bản ủy quyền", "Act of delegation")) }
+                    th scope="col" { (l.pick("Ban hành tại", "Issued at")) }
+                    th scope="col" { (l.pick("Quyết định theo ủy quyền", "Decisions taken under it")) }
                 } }
                 tbody {
                     @for d in &v.delegations {
@@ -576,11 +591,11 @@ fn findings_by_rule(v: &View<'_>, l: Lang) -> Markup {
         } @else {
             table.wide {
                 thead { tr {
-                    th { (l.pick("Quy tắc", "Rule")) }
-                    th { (l.pick("Mức", "Severity")) }
-                    th.num { (l.pick("Số lần", "Count")) }
-                    th.num { (l.pick("Đã bỏ qua", "Set aside")) }
-                    th { (l.pick("Tìm gì", "What it finds")) }
+                    th scope="col" { (l.pick("Quy tắc", "Rule")) }
+                    th scope="col" { (l.pick("Mức", "Severity")) }
+                    th.num scope="col" { (l.pick("Số lần", "Count")) }
+                    th.num scope="col" { (l.pick("Đã bỏ qua", "Set aside")) }
+                    th scope="col" { (l.pick("Tìm gì", "What it finds")) }
                 } }
                 tbody {
                     @for (rule, (n, s, sev)) in &rows {
@@ -626,10 +641,10 @@ fn findings_by_article(v: &View<'_>, l: Lang) -> Markup {
         @if !rows.is_empty() {
             table.wide {
                 thead { tr {
-                    th { (l.pick("Điều", "Article")) }
-                    th.num { (l.pick("Số lần", "Count")) }
-                    th { (l.pick("Quy tắc", "Rules")) }
-                    th { (l.pick("Trích dẫn", "Quoted")) }
+                    th scope="col" { (l.pick("Điều", "Article")) }
+                    th.num scope="col" { (l.pick("Số lần", "Count")) }
+                    th scope="col" { (l.pick("Quy tắc", "Rules")) }
+                    th scope="col" { (l.pick("Trích dẫn", "Quoted")) }
                 } }
                 tbody {
                     @for (a, n, rules, q) in &rows {
@@ -652,13 +667,13 @@ fn records(v: &View<'_>, l: Lang) -> Markup {
         p { (l.pick("Trang riêng chỉ có cho biên bản có phát hiện hoặc nằm trên một đường theo dõi.", "Only records with findings or on a trail have a page.")) }
         table.wide.records {
             thead { tr {
-                th { (l.pick("Tệp", "File")) }
-                th { (l.pick("Ngày", "Date")) }
-                th { (l.pick("Cơ quan", "Body")) }
-                th { (l.pick("Hình thức", "Form")) }
-                th.num { (l.pick("Lỗi", "Errors")) }
-                th.num { (l.pick("Cảnh báo", "Warnings")) }
-                th.num { (l.pick("Đã bỏ qua", "Set aside")) }
+                th scope="col" { (l.pick("Tệp", "File")) }
+                th scope="col" { (l.pick("Ngày", "Date")) }
+                th scope="col" { (l.pick("Cơ quan", "Body")) }
+                th scope="col" { (l.pick("Hình thức", "Form")) }
+                th.num scope="col" { (l.pick("Lỗi", "Errors")) }
+                th.num scope="col" { (l.pick("Cảnh báo", "Warnings")) }
+                th.num scope="col" { (l.pick("Đã bỏ qua", "Set aside")) }
             } }
             tbody {
                 @for (i, r) in v.recs.iter().enumerate().filter(|(_, r)| r.reported) {
@@ -799,5 +814,6 @@ pub fn record(v: &View<'_>, rec: &Rec<'_>, text: Option<&str>, l: Lang) -> Marku
         }
         (footer(l))
     };
-    page(l, &format!("{} — {}", r.path, title(l)), css, body)
+    let name = r.path.rsplit(['/', '\\']).next().unwrap_or(&r.path);
+    page(l, &format!("{name} — {}", title(l)), css, body)
 }

@@ -121,6 +121,8 @@ pub struct Point {
 pub struct Attendance {
     pub body: String,
     pub points: Vec<Point>,
+    /// Dated meetings of the body whose attendance could not be read.
+    pub unread: usize,
 }
 
 /// An archive as its pages show it.
@@ -328,8 +330,14 @@ impl<'a> View<'a> {
                 })
                 .collect();
             points.sort_by_key(|p| (p.date, p.file));
+            let dated = self
+                .recs
+                .iter()
+                .filter(|r| r.summary.is_some_and(|s| s.is_meeting_of(&body.code) && s.date.is_some()))
+                .count();
             if !points.is_empty() {
-                self.attendance.push(Attendance { body: body.code.clone(), points });
+                let unread = dated - points.len();
+                self.attendance.push(Attendance { body: body.code.clone(), points, unread });
             }
         }
     }
