@@ -325,10 +325,13 @@ fn families(v: &View<'_>, l: Lang) -> Markup {
     }
 }
 
+/// A body's code (if known) and a form (if readable).
+type BodyForm<'a> = (Option<&'a str>, Option<Form>);
+
 fn by_body_and_form(v: &View<'_>, l: Lang) -> Markup {
     let p = &v.archive.profile;
     // (body, form) → records; a handful of pairs.
-    let mut counts: Vec<((Option<&str>, Option<Form>), usize)> = Vec::new();
+    let mut counts: Vec<(BodyForm<'_>, usize)> = Vec::new();
     for s in v.recs.iter().filter_map(|r| r.summary) {
         let key = (s.body.as_deref(), s.form);
         match counts.iter_mut().find(|(k, _)| *k == key) {
@@ -738,6 +741,10 @@ fn finding_box(
     }
 }
 
+/// A finding shown on a record page: its line, and (when set aside) the
+/// suppression's reason and line.
+type Note<'a> = (usize, &'a Finding, Option<(&'a str, usize)>);
+
 /// A record's page: its findings, then its text with each finding at its line.
 pub fn record(v: &View<'_>, rec: &Rec<'_>, text: Option<&str>, l: Lang) -> Markup {
     let r: &FileResult = rec.r;
@@ -747,8 +754,7 @@ pub fn record(v: &View<'_>, rec: &Rec<'_>, text: Option<&str>, l: Lang) -> Marku
     // Everything shown at a line: (line, finding, set aside (reason, line)).
     let index = text.map(LineIndex::new);
     let line_of = |span: crate::common::span::Span| index.as_ref().map_or(1, |ix| ix.line_col(span.start).0);
-    let mut notes: Vec<(usize, &Finding, Option<(&str, usize)>)> =
-        r.findings.iter().map(|f| (f.line.max(1), f, None)).collect();
+    let mut notes: Vec<Note<'_>> = r.findings.iter().map(|f| (f.line.max(1), f, None)).collect();
     notes.extend(
         r.suppressed.iter().map(|a| (a.finding.line.max(1), &a.finding, Some((a.reason.as_str(), line_of(a.span))))),
     );
@@ -759,7 +765,7 @@ pub fn record(v: &View<'_>, rec: &Rec<'_>, text: Option<&str>, l: Lang) -> Marku
     let s = rec.summary;
     let body = html! {
         header {
-            p.up { a href=(if v.dir.is_empty() { "../index.html" } else { "../index.html" }) { "↑ " (l.pick("Tổng quan lưu trữ", "Archive overview")) " " (Txt(&v.name)) } }
+            p.up { a href="../index.html" { "↑ " (l.pick("Tổng quan lưu trữ", "Archive overview")) " " (Txt(&v.name)) } }
             h1 { code { (Txt(&r.path)) } }
             dl.facts {
                 div { dt { (l.pick("Cơ quan", "Body")) } dd { (Txt(s.and_then(|s| s.body.as_deref()).map_or("—", |b| body_name(p, b, l)))) } }
