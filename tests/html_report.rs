@@ -349,3 +349,16 @@ fn snapshot_of_the_samples_index() {
     }
     insta::assert_snapshot!("samples_index", html);
 }
+
+/// Escaping by default stays the only way: no template opts out of it.
+#[test]
+fn no_template_bypasses_escaping() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/report/html");
+    for e in fs::read_dir(&dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "rs") {
+            let code: String = read(&p).lines().filter(|l| !l.trim_start().starts_with("//")).collect();
+            assert!(!code.contains("PreEscaped"), "{} uses PreEscaped", p.display());
+        }
+    }
+}

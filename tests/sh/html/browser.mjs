@@ -78,7 +78,10 @@ async function shot(file, name, fullPage = true) {
 fs.mkdirSync(shotsDir, { recursive: true });
 const index = path.join(reportDir, 'index.html');
 await shot(index, 'index.png');
+// The top of the index at a laptop's size: README.md's docs/report-index.png.
+await page.setViewportSize({ width: 1200, height: 1500 });
 await shot(index, 'index-top.png', false);
+await page.setViewportSize({ width: 1280, height: 900 });
 const quorum = htmlFiles(path.join(reportDir, 'r')).find((f) => f.includes('2021-04-btv-thuong-le'));
 if (!quorum) fail('no page for the quorum record');
 else {
