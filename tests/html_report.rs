@@ -362,3 +362,16 @@ fn no_template_bypasses_escaping() {
         }
     }
 }
+
+#[test]
+fn unreadable_paths_and_empty_folders_still_get_an_index() {
+    let d = tempfile::tempdir().unwrap();
+    let out = d.path().join("out");
+    assert_eq!(report(d.path(), &out, &["missing.md"], &[]), 1, "an io error, as check");
+    let index = read(&out.join("index.html"));
+    assert!(index.contains("<code>io</code>") && index.contains("missing.md"), "{index}");
+    fs::create_dir(d.path().join("empty")).unwrap();
+    let out2 = d.path().join("out2");
+    assert_eq!(report(d.path(), &out2, &["empty"], &[]), 0);
+    assert!(read(&out2.join("index.html")).contains("<dt>Biên bản</dt><dd>0</dd>"));
+}

@@ -38,7 +38,7 @@ pub struct Written {
 
 /// The views of a run's archives, with their folders in the report: the
 /// only archive's pages at the top, several archives' in folders of their own.
-pub fn views<'a>(archives: &'a [Archive], results: &'a HashMap<&'a str, &'a FileResult>) -> Vec<View<'a>> {
+pub fn views<'a>(archives: &[&'a Archive], results: &'a HashMap<&'a str, &'a FileResult>) -> Vec<View<'a>> {
     let several = archives.len() > 1;
     archives
         .par_iter()
@@ -90,7 +90,23 @@ pub fn write(
     lang: Lang,
 ) -> Result<Written, OutError> {
     let by_path: HashMap<&str, &FileResult> = results.iter().map(|r| (r.path.as_str(), r)).collect();
-    let views = views(archives, &by_path);
+    // Results that belong to no archive (paths that could not be walked),
+    // or no archive at all: shown as an archive of their own, so that the
+    // report always has an index and shows every finding.
+    let claimed: std::collections::HashSet<&str> =
+        archives.iter().flat_map(|a| a.reported.iter().map(String::as_str)).collect();
+    let orphans: Vec<String> =
+        results.iter().map(|r| r.path.clone()).filter(|p| !claimed.contains(p.as_str())).collect();
+    let extra = (archives.is_empty() || !orphans.is_empty()).then(|| Archive {
+        root: None,
+        lang,
+        period: None,
+        profile: std::sync::Arc::new(crate::regulation::profile::Profile::builtin()),
+        reported: orphans,
+        context: Vec::new(),
+    });
+    let list: Vec<&Archive> = archives.iter().chain(extra.as_ref()).collect();
+    let views = views(&list, &by_path);
     out::publish(out, |staging| {
         staging.file("style.css", STYLE.as_bytes())?;
         let mut folders: Vec<String> = views.iter().map(|v| format!("{}r", v.dir)).collect();
