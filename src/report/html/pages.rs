@@ -750,7 +750,7 @@ pub fn record(v: &View<'_>, rec: &Rec<'_>, text: Option<&str>, l: Lang) -> Marku
     let r: &FileResult = rec.r;
     let p = &v.archive.profile;
     let css = if v.dir.is_empty() { "../style.css" } else { "../../style.css" };
-    let pages: HashMap<&str, usize> = v.recs.iter().enumerate().map(|(i, x)| (x.r.path.as_str(), i)).collect();
+    let pages = &v.by_path;
     // Everything shown at a line: (line, finding, set aside (reason, line)).
     let index = text.map(LineIndex::new);
     let line_of = |span: crate::common::span::Span| index.as_ref().map_or(1, |ix| ix.line_col(span.start).0);
@@ -801,7 +801,7 @@ pub fn record(v: &View<'_>, rec: &Rec<'_>, text: Option<&str>, l: Lang) -> Marku
                 h2 { (l.pick("Nội dung biên bản", "The record")) }
                 @if lines.is_empty() {
                     p { (l.pick("Không đọc lại được nội dung tệp.", "The file's text could not be read again.")) }
-                    @for (_, f, aside) in &notes { (finding_box(v, &pages, f, *aside, l)) }
+                    @for (_, f, aside) in &notes { (finding_box(v, pages, f, *aside, l)) }
                 } @else {
                     div.source {
                         @for (k, line) in lines.iter().enumerate() {
@@ -812,7 +812,7 @@ pub fn record(v: &View<'_>, rec: &Rec<'_>, text: Option<&str>, l: Lang) -> Marku
                                 a.no href=(format!("#L{n}")) { (n) }
                                 code { (Txt(line.strip_suffix('\r').unwrap_or(line))) }
                             }
-                            @for (_, f, aside) in &here { (finding_box(v, &pages, f, *aside, l)) }
+                            @for (_, f, aside) in &here { (finding_box(v, pages, f, *aside, l)) }
                         }
                     }
                 }

@@ -140,6 +140,8 @@ pub struct View<'a> {
     pub delegations: Vec<Delegation>,
     pub calendars: Vec<Calendar>,
     pub attendance: Vec<Attendance>,
+    /// Path as shown → index in `recs` (for related records' links).
+    pub by_path: HashMap<&'a str, usize>,
 }
 
 impl<'a> View<'a> {
@@ -152,8 +154,8 @@ impl<'a> View<'a> {
     pub fn records(&self) -> usize {
         self.recs.iter().filter(|r| r.summary.is_some()).count()
     }
-    /// The link to file `i`'s page from a page of this archive at depth `up`
-    /// ("" for the overview, "../" for a record page), if it has one.
+    /// The link to file `i`'s page from the archive's overview, or (with
+    /// `from_record`) from a record page, if it has one.
     pub fn link(&self, i: usize, from_record: bool) -> Option<String> {
         let page = self.recs[i].page.as_ref()?;
         Some(if from_record { format!("../{page}") } else { page.clone() })
@@ -187,7 +189,9 @@ impl<'a> View<'a> {
             delegations: Vec::new(),
             calendars: Vec::new(),
             attendance: Vec::new(),
+            by_path: HashMap::new(),
         };
+        v.by_path = v.recs.iter().enumerate().map(|(i, r)| (r.r.path.as_str(), i)).collect();
         v.trails();
         v.calendars();
         v.attendance();
