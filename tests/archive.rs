@@ -116,19 +116,73 @@ fn without_a_period_only_whole_months_between_first_and_last_record_count() {
     assert_eq!(findings(&[root.join("btv-01.md")]), []);
 }
 
+/// `(file name, line, rule, file names it involves besides its own)` of every finding of a run.
+fn involving(paths: &[PathBuf]) -> Vec<(String, usize, &'static str, Vec<String>)> {
+    let name = |p: &str| Path::new(p).file_name().unwrap().to_string_lossy().into_owned();
+    let out = run(&Request::new(paths)).unwrap();
+    let mut v: Vec<_> = out
+        .results
+        .iter()
+        .flat_map(|r| {
+            r.findings
+                .iter()
+                .map(move |f| (name(&r.path), f.line, f.rule, f.related.iter().map(|x| name(&x.path)).collect()))
+        })
+        .collect();
+    v.sort();
+    v
+}
+
 #[test]
 fn a_pre_commit_call_on_one_file_matches_the_whole_archive_run() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples");
-    let whole = findings(std::slice::from_ref(&root));
+    let whole = involving(std::slice::from_ref(&root));
     for file in
         ["2021/tt/2021-10-20-tt-hoi-y.md", "2021/btv/2021-04-btv-thuong-le.md", "2021/btv/2021-11-btv-thuong-le.md"]
     {
         let name = Path::new(file).file_name().unwrap().to_string_lossy().into_owned();
-        let want: Vec<_> = whole.iter().filter(|f| f.0 == name).cloned().collect();
-        assert_eq!(findings(&[root.join(file)]), want, "{file}");
+        // Every finding on the file, and every finding elsewhere that involves it.
+        let want: Vec<_> = whole.iter().filter(|f| f.0 == name || f.3.contains(&name)).cloned().collect();
+        assert_eq!(involving(&[root.join(file)]), want, "{file}");
     }
     // The report-back finding needs the archive: it is there for the lone file too.
     assert!(findings(&[root.join("2021/tt/2021-10-20-tt-hoi-y.md")]).iter().any(|f| f.2 == "report-back"));
+    // And a check of the BTV meeting that should have listed 27-QĐ/ĐU shows
+    // the TT record's finding (what a pre-commit hook on that change needs).
+    assert_eq!(
+        involving(&[root.join("2021/btv/2021-11-btv-thuong-le.md")]),
+        [("2021-10-20-tt-hoi-y.md".to_string(), 31, "report-back", vec!["2021-11-btv-thuong-le.md".to_string()])]
+    );
+}
+
+#[test]
+fn cross_record_findings_name_every_file_they_involve() {
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path();
+    write(root, "bienban.toml", "[period]\nfrom = 2021-03-01\nto = 2021-05-31\n");
+    write(root, "a-tt.md", &meeting("Thường trực", 3, "10/03/2021", &urgent("09-QĐ/ĐU")));
+    // Not reported at the next BTV meeting, only late, at the one after.
+    write(root, "b-btv.md", &meeting("Ban Thường vụ", 7, "20/03/2021", ""));
+    // April has no BTV meeting: b and d are either side of the gap.
+    write(root, "d-btv.md", &meeting("Ban Thường vụ", 7, "15/05/2021", &report("09-QĐ/ĐU")));
+    let got = involving(&[root.to_path_buf()]);
+    let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        got,
+        [
+            ("a-tt.md".to_string(), 17, "report-back", s(&["b-btv.md", "d-btv.md"])),
+            ("d-btv.md".to_string(), 5, "meeting-frequency", s(&["b-btv.md"])),
+        ]
+    );
+    // Each file involved, named alone, shows the findings that involve it.
+    assert_eq!(involving(&[root.join("b-btv.md")]), got);
+    assert_eq!(involving(&[root.join("a-tt.md")]), got[..1]);
+    // Positions of related places: the meetings' date lines.
+    let out = run(&Request::new(&[root.join("b-btv.md")])).unwrap();
+    let f = out.results.iter().flat_map(|r| &r.findings).find(|f| f.rule == "report-back").unwrap();
+    assert_eq!((f.related[0].pos.line, f.related[0].pos.column), (5, 12));
+    assert!(f.related[0].text.contains("Báo cáo lại: 09-QĐ/ĐU"), "{}", f.related[0].text);
+    assert!(f.related[1].text.contains("muộn"), "{}", f.related[1].text);
 }
 
 #[test]
@@ -153,6 +207,14 @@ fn duplicate_numbers_point_at_both_places_and_the_run_goes_on() {
     );
     let out = run(&Request::new(&[root.join("a.md")])).unwrap();
     assert!(out.results[0].findings[0].message.contains("b.md:17"));
+    // Each names the other as related, so a check of either file shows both.
+    assert_eq!(
+        involving(&[root.join("b.md")]),
+        [
+            ("a.md".to_string(), 17, "duplicate-id", vec!["b.md".to_string()]),
+            ("b.md".to_string(), 17, "duplicate-id", vec!["a.md".to_string()])
+        ]
+    );
 }
 
 #[test]

@@ -98,7 +98,9 @@ fn json_follows_the_contract() {
     let diag = &v["diagnostics"][0];
     let mut keys: Vec<&str> = diag.as_object().unwrap().keys().map(|k| k.as_str()).collect();
     keys.sort();
-    assert_eq!(keys, ["article", "column", "line", "message", "path", "rule", "severity"]);
+    // The contract's keys, and `related` (the other files a cross-record finding involves).
+    assert_eq!(keys, ["article", "column", "line", "message", "path", "related", "rule", "severity"]);
+    assert_eq!(diag["related"], serde_json::json!([]));
     assert_eq!(diag["rule"], "quorum");
     assert_eq!(diag["severity"], "error");
     assert_eq!(diag["path"], "q.md");

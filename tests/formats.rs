@@ -45,6 +45,13 @@ fn sarif_for_samples_validates_against_the_schema() {
     assert_eq!(loc["artifactLocation"]["uri"], "samples/2021/btv/2021-04-btv-thuong-le.md");
     assert_eq!(loc["region"]["startLine"], 15);
     assert_eq!(loc["region"]["startColumn"], 9);
+    // The report-back finding names the meeting that should have listed it.
+    let rb = results.iter().find(|r| r["ruleId"] == "report-back").unwrap();
+    let related = &rb["relatedLocations"][0];
+    assert_eq!(related["physicalLocation"]["artifactLocation"]["uri"], "samples/2021/btv/2021-11-btv-thuong-le.md");
+    assert_eq!(related["physicalLocation"]["region"]["startLine"], 6);
+    assert!(related["message"]["text"].as_str().unwrap().contains("27-QĐ/ĐU"));
+    assert!(quorum.get("relatedLocations").is_none());
     let suppressed: Vec<_> = results.iter().filter(|r| r["suppressions"].is_array()).collect();
     assert_eq!(suppressed.len(), 1);
     assert!(!suppressed[0]["suppressions"][0]["justification"].as_str().unwrap().is_empty());
@@ -159,6 +166,18 @@ fn standard_input_with_a_filename_finds_its_archive() {
     assert_eq!(v["diagnostics"][0]["rule"], "report-back");
     assert_eq!(v["diagnostics"][0]["path"], "samples/2021/tt/2021-10-20-tt-hoi-y.md");
     assert_eq!(within.status.code(), Some(1));
+    // The BTV meeting that should list 27-QĐ/ĐU, from standard input: the
+    // TT record's finding involves it, so it is reported.
+    let btv = fs::read(samples().join("2021/btv/2021-11-btv-thuong-le.md")).unwrap();
+    let out = bienban()
+        .args(["check", "--format", "json", "--stdin-filename", "samples/2021/btv/2021-11-btv-thuong-le.md", "-"])
+        .write_stdin(btv)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["diagnostics"][0]["path"], "samples/2021/tt/2021-10-20-tt-hoi-y.md");
+    assert_eq!(v["diagnostics"][0]["related"][0]["path"], "samples/2021/btv/2021-11-btv-thuong-le.md");
+    assert_eq!(out.status.code(), Some(1));
     // Snippets come from the text read, not from the file on disk.
     let edited = String::from_utf8(fs::read(samples().join("2021/btv/2021-01-btv-thuong-le.md")).unwrap())
         .unwrap()

@@ -166,16 +166,17 @@ fn a_cache_folder_planted_in_the_archive_is_never_written_through() {
     std::os::unix::fs::symlink(elsewhere.path(), d.path().join(".bienban_cache")).unwrap();
     let o = bienban(d.path(), &["check", "."]);
     assert_eq!(o.code, 1);
-    let names: Vec<String> =
-        fs::read_dir(elsewhere.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let names: Vec<String> = fs::read_dir(elsewhere.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
     assert_eq!(names, vec!["precious".to_string()], "nothing written through the link");
     // A linked .gitignore inside a real cache folder of the archive: not truncated.
     let e = tmp();
     fs::write(e.path().join("bienban.toml"), "").unwrap();
     fs::write(e.path().join("r.md"), bad()).unwrap();
     fs::create_dir(e.path().join(".bienban_cache")).unwrap();
-    std::os::unix::fs::symlink(elsewhere.path().join("precious"), e.path().join(".bienban_cache/.gitignore"))
-        .unwrap();
+    std::os::unix::fs::symlink(elsewhere.path().join("precious"), e.path().join(".bienban_cache/.gitignore")).unwrap();
     bienban(e.path(), &["check", "."]);
     assert_eq!(fs::read_to_string(elsewhere.path().join("precious")).unwrap(), "keep me\n");
 }
@@ -299,12 +300,9 @@ fn output_file_never_replaces_a_record_or_a_file_it_did_not_write() {
 
 #[test]
 fn the_archive_configuration_can_be_set_aside_with_audit() {
-    for config in [
-        "[rules]\nquorum = \"off\"\n",
-        "exclude = [\"**\"]\n",
-        "include = [\"/**\"]\n",
-        "max_file_size = 10\n",
-    ] {
+    for config in
+        ["[rules]\nquorum = \"off\"\n", "exclude = [\"**\"]\n", "include = [\"/**\"]\n", "max_file_size = 10\n"]
+    {
         let d = tmp();
         fs::write(d.path().join("bienban.toml"), config).unwrap();
         fs::write(d.path().join("r.md"), bad()).unwrap();
@@ -323,8 +321,11 @@ fn the_archive_configuration_can_be_set_aside_with_audit() {
     // Suppressions do not apply either, and a profile may be given.
     let d = tmp();
     fs::write(d.path().join("bienban.toml"), "").unwrap();
-    let hidden = common::meeting("Ban Thường vụ", 7, 4, "")
-        .replacen("\n## Thành phần", "\n<!-- bienban: allow(quorum) đã báo cáo -->\n\n## Thành phần", 1);
+    let hidden = common::meeting("Ban Thường vụ", 7, 4, "").replacen(
+        "\n## Thành phần",
+        "\n<!-- bienban: allow(quorum) đã báo cáo -->\n\n## Thành phần",
+        1,
+    );
     fs::write(d.path().join("r.md"), hidden).unwrap();
     assert_eq!(bienban(d.path(), &["check", "r.md"]).code, 0);
     let o = bienban(d.path(), &["check", "--audit", "--format", "json", "r.md"]);
@@ -444,7 +445,11 @@ fn github_annotations_cannot_be_forged() {
     let n = found(&bienban(d.path(), &["check", "--format", "json", "."])).len();
     assert_eq!(o.stdout.lines().count(), n);
     for line in o.stdout.lines() {
-        assert!(line.starts_with("::error file=r%0A%3A%3Aerror file=x%3A%3Aforged.md,line=") || line.starts_with("::warning file=r%0A%3A%3Aerror file=x%3A%3Aforged.md,line="), "{line}");
+        assert!(
+            line.starts_with("::error file=r%0A%3A%3Aerror file=x%3A%3Aforged.md,line=")
+                || line.starts_with("::warning file=r%0A%3A%3Aerror file=x%3A%3Aforged.md,line="),
+            "{line}"
+        );
         // One command per line: the properties end at the first `::`.
         let body = line.split_once("::").unwrap().1.split_once("::").unwrap().0;
         assert!(!body.contains('\n') && body.contains(",title=bienban("), "{body}");
@@ -487,7 +492,8 @@ fn machine_formats_hold_only_what_their_format_allows() {
 #[test]
 fn junit_is_well_formed_with_noncharacters() {
     let d = tmp();
-    fs::write(d.path().join("r.md"), bad().replace("Ban Thường vụ\nHình", "Ban Thường vụ \u{fffe}\u{ffff}\nHình")).unwrap();
+    fs::write(d.path().join("r.md"), bad().replace("Ban Thường vụ\nHình", "Ban Thường vụ \u{fffe}\u{ffff}\nHình"))
+        .unwrap();
     let o = bienban(d.path(), &["check", "--format", "junit", "."]);
     roxmltree::Document::parse(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}", o.stdout));
 }
@@ -580,7 +586,8 @@ fn duplicate_numbers_take_linear_memory() {
 #[test]
 fn a_profile_of_many_matters_validates_in_linear_time() {
     let d = tmp();
-    let builtin = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/profiles/bac-kan-ccq-2020-2025.toml")).unwrap();
+    let builtin =
+        fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/profiles/bac-kan-ccq-2020-2025.toml")).unwrap();
     let mut p = builtin.clone();
     for i in 0..25_000 {
         p.push_str(&format!("\n[[field]]\nslug = \"f{i}\"\nname = \"f\"\nname_en = \"f\"\n"));

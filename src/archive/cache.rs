@@ -36,7 +36,7 @@ pub const ENV_DIR: &str = "BIENBAN_CACHE_DIR";
 pub const MAX_CACHE_SIZE: u64 = 512 << 20;
 /// The format: a 32-byte BLAKE3 of the rest, then postcard (compact binary
 /// serde) of a [`CacheFile`]. Bumped when the layout changes.
-const FORMAT: &str = "v3";
+const FORMAT: &str = "v4";
 /// A temporary file older than this was left by a killed run.
 const STALE_TEMP: Duration = Duration::from_secs(600);
 
@@ -114,6 +114,7 @@ fn known_rules<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Finding>, D
                 article: s.article,
                 line: s.line,
                 column: s.column,
+                related: Vec::new(),
             })
         })
         .collect()

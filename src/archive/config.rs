@@ -21,7 +21,6 @@ pub const MAX_DATA_SIZE: u64 = 8 << 20;
 /// The most globs `include` or `exclude` may hold (each is compiled).
 pub const MAX_GLOBS: usize = 1000;
 
-
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {

@@ -10,10 +10,10 @@
 //! each one is resolved, and one that leads out is an `io` finding on the
 //! link, its target never opened.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
@@ -22,6 +22,7 @@ use crate::archive::cache::{self, Cache, Entry, Key, Salt};
 use crate::archive::config::{self, Config, ConfigError, Ignored, Probe};
 use crate::check::{self, FileResult, Options};
 use crate::common::i18n::Lang;
+use crate::model::Date;
 use crate::read::discover::{discover, Target};
 use crate::read::file::{resolve_within, ReadError};
 use crate::regulation::profile::Profile;
@@ -50,6 +51,10 @@ pub struct Request<'a> {
     /// applies; no cache is read or written. The profile is the built-in
     /// one or `--profile`.
     pub audit: bool,
+    /// `report`: keep every archive's records with their summaries
+    /// ([`Outcome::archives`]) for the calendar, attendance and trails.
+    /// `check` leaves it off: its memory then grows with the findings only.
+    pub keep_archives: bool,
 }
 
 impl Request<'_> {
@@ -64,6 +69,7 @@ impl Request<'_> {
             encoding: None,
             profile: None,
             audit: false,
+            keep_archives: false,
         }
     }
 }
@@ -92,6 +98,25 @@ pub struct Outcome {
     /// What the user should know about the run itself (a `bienban.toml`
     /// ignored, a cache not written), for standard error.
     pub notes: Vec<String>,
+    /// With [`Request::keep_archives`]: each archive read, in root order.
+    pub archives: Vec<Archive>,
+}
+
+/// One archive as the inspector's report needs it: everything `check`
+/// drops once the archive rules have run.
+pub struct Archive {
+    /// The folder with `bienban.toml`; `None`: the files named, with no root above them.
+    pub root: Option<PathBuf>,
+    pub lang: Lang,
+    /// The configured `[period]`, if any.
+    pub period: Option<(Date, Date)>,
+    pub profile: Arc<Profile>,
+    /// The paths (as shown) of this archive's files in [`Outcome::results`],
+    /// whose summaries are kept.
+    pub reported: Vec<String>,
+    /// The archive's other records, read for the cross-record rules only
+    /// (not named), with their summaries and findings.
+    pub context: Vec<FileResult>,
 }
 
 pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
@@ -118,18 +143,18 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
         req.paths.iter().filter(|p| p.is_dir()).filter_map(|p| std::fs::canonicalize(p).ok()).collect();
     // Parsed once and shared: an inspector's archive may hold hundreds of
     // archive roots (one per organisation).
-    let builtin = Profile::builtin();
-    let default_profile = named.as_ref().unwrap_or(&builtin);
+    let named_given = named.is_some();
+    let default_profile = Arc::new(named.unwrap_or_else(Profile::builtin));
     // Archives are independent: they are checked in parallel with each
     // other as well as file by file (rayon nests the two).
     let checked: Vec<Result<GroupOutcome, Box<ConfigError>>> = groups
         .into_par_iter()
         .map(|(root, named_files)| {
             let (config, own) = match &root {
-                Some(r) if !req.audit => load(r, req.lang, named.is_some())?,
+                Some(r) if !req.audit => load(r, req.lang, named_given)?,
                 _ => (Config::default(), None),
             };
-            let profile = own.as_ref().unwrap_or(default_profile);
+            let profile = own.map_or_else(|| default_profile.clone(), Arc::new);
             let group_lang = req.lang.or(config.lang).unwrap_or_default();
             let opts = options(req, &config, group_lang);
             let mut notes = Vec::new();
@@ -144,21 +169,32 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
                 None => None,
             };
             let whole = root.as_deref().is_some_and(|r| walked.iter().any(|w| r.starts_with(w)));
-            let scope = Scope { root: root.as_deref(), whole, bounds: &bounds };
-            let results = check_archive(&scope, named_files, &config, profile, opts, cache.as_ref(), &mut notes);
-            Ok((results, group_lang, cache.map_or((0, 0), |c| c.counts()), notes))
+            let scope = Scope { root: root.as_deref(), whole, bounds: &bounds, keep: req.keep_archives };
+            let (results, context) =
+                check_archive(&scope, named_files, &config, &profile, opts, cache.as_ref(), &mut notes);
+            let archive = req.keep_archives.then(|| Archive {
+                root: root.clone(),
+                lang: group_lang,
+                period: config.period(),
+                profile: profile.clone(),
+                reported: results.iter().map(|r| r.path.clone()).collect(),
+                context,
+            });
+            Ok((results, group_lang, cache.map_or((0, 0), |c| c.counts()), notes, archive))
         })
         .collect();
     let mut results = Vec::new();
+    let mut archives = Vec::new();
     let mut lang = req.lang.unwrap_or_default();
     let mut counts = (0, 0);
     for (i, group) in checked.into_iter().enumerate() {
-        let (r, group_lang, (h, m), n) = group?;
+        let (r, group_lang, (h, m), n, archive) = group?;
         if i == 0 {
             lang = group_lang;
         }
         results.extend(r);
         notes.extend(n);
+        archives.extend(archive);
         counts = (counts.0 + h, counts.1 + m);
     }
     for e in walk_errors {
@@ -166,7 +202,7 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
         results.push(FileResult::failed(&e.display, None, f));
     }
     results.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(Outcome { results, lang, cache: counts, notes })
+    Ok(Outcome { results, lang, cache: counts, notes, archives })
 }
 
 /// The options of one archive's check.
@@ -245,11 +281,17 @@ fn run_stdin(stdin: &Stdin, req: &Request<'_>, named: Option<Profile>) -> Result
                 ReadError::Io(e) => io::unreadable(&e, lang),
                 ReadError::NotRegular | ReadError::Link => io::not_regular(lang),
             };
-            return Ok(Outcome { results: vec![FileResult::failed(&display, None, f)], lang, cache: (0, 0), notes });
+            return Ok(Outcome {
+                results: vec![FileResult::failed(&display, None, f)],
+                lang,
+                cache: (0, 0),
+                notes,
+                archives: Vec::new(),
+            });
         }
     };
     let Some(mut mine) = check::check_bytes(&display, &bytes, &profile, opts) else {
-        return Ok(Outcome { results: Vec::new(), lang, cache: (0, 0), notes });
+        return Ok(Outcome { results: Vec::new(), lang, cache: (0, 0), notes, archives: Vec::new() });
     };
     mine.text = Some(String::from_utf8_lossy(&bytes).into_owned());
     // The archive around it, without the on-disk version of the same file.
@@ -272,8 +314,18 @@ fn run_stdin(stdin: &Stdin, req: &Request<'_>, named: Option<Profile>) -> Result
     files.push(mine);
     let me = files.len() - 1;
     archive::check(&mut files, &profile, &config, config.period(), opts);
+    // Findings of the archive's other records that involve this one (the
+    // `report-back` of a TT decision this meeting should list) are reported too.
+    let mut results: Vec<FileResult> = Vec::new();
     let mine = files.swap_remove(me);
-    Ok(Outcome { results: vec![mine], lang, cache: (0, 0), notes })
+    for mut other in files {
+        if keep_involving(&mut other, &HashSet::from([mine.path.as_str()])) {
+            results.push(other);
+        }
+    }
+    results.push(mine);
+    results.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(Outcome { results, lang, cache: (0, 0), notes, archives: Vec::new() })
 }
 
 /// Where one archive's files may be read from.
@@ -283,6 +335,9 @@ struct Scope<'a> {
     whole: bool,
     /// Without a root: each named path's boundary ([`boundary_of`]).
     bounds: &'a [Option<PathBuf>],
+    /// `report`: the reported results keep their summaries, and the
+    /// archive's other records are returned too; otherwise they are dropped.
+    keep: bool,
 }
 
 /// The path to read for a file found at `path`: itself, or for a link its
@@ -305,7 +360,9 @@ fn contained(
 }
 
 /// Reads the archive (everything under the root, or just `named`), runs
-/// every rule, and returns the results of the named files.
+/// every rule, and returns the results to report — the named files', and
+/// those of other files with findings that involve a named file (see
+/// [`keep_involving`]) — and, with [`Scope::keep`], the archive's other records.
 fn check_archive(
     scope: &Scope<'_>,
     named: Vec<(PathBuf, Target)>,
@@ -314,8 +371,8 @@ fn check_archive(
     opts: Options,
     cache: Option<&Cache>,
     notes: &mut Vec<String>,
-) -> Vec<FileResult> {
-    let root = scope.root;
+) -> (Vec<FileResult>, Vec<FileResult>) {
+    let (root, keep) = (scope.root, scope.keep);
     // abs path → (display, whether it is a link, its boundary), for the files to report.
     let mut report: HashMap<PathBuf, (String, bool, Option<PathBuf>)> = HashMap::new();
     let mut all: Vec<(PathBuf, Option<String>, bool, Option<PathBuf>)> = Vec::new();
@@ -345,47 +402,86 @@ fn check_archive(
     let cwd = std::env::current_dir().ok().and_then(|d| std::fs::canonicalize(d).ok());
     let mut checked: Vec<Checked> = all
         .par_iter()
-        .map(|(path, display, link, boundary)| {
+        .enumerate()
+        .map(|(k, (path, display, link, boundary))| {
             let shown = display.clone().unwrap_or_else(|| shown_path(path, cwd.as_deref()));
             let (mut r, entry) = match contained(path, *link, boundary.as_deref()) {
                 Ok(read_from) => check_cached(&read_from, &shown, profile, opts, cache),
                 Err(f) => (Some(FileResult::failed(&shown, None, f(opts.lang))), None),
             };
             if display.is_none() {
-                // Read for context only: never shown, so its text need not be found again.
+                // Read for context only: its text is found again (from `all`)
+                // only if one of its findings is reported.
                 if let Some(r) = &mut r {
                     r.file = None;
                 }
             }
-            (r, display.is_some(), entry)
+            (r, display.is_some(), entry, k)
         })
         .collect();
     if let Some(c) = cache {
-        if let Err(note) = c.store(checked.iter_mut().filter_map(|(_, _, e)| e.take()).collect()) {
+        if let Err(note) = c.store(checked.iter_mut().filter_map(|(_, _, e, _)| e.take()).collect()) {
             notes.push(note);
         }
     }
     checked.retain(|c| c.0.is_some());
     checked.sort_by(|a, b| a.0.as_ref().map(|r| &r.path).cmp(&b.0.as_ref().map(|r| &r.path)));
-    let shown: Vec<bool> = checked.iter().map(|c| c.1).collect();
+    let shown: Vec<(bool, usize)> = checked.iter().map(|c| (c.1, c.3)).collect();
     // From here on every record of the archive is in memory at once: no
     // copies, and what the report does not need is dropped in place. (A
     // new vector: collecting in place would keep the larger buffer of `checked`.)
     let mut results: Vec<FileResult> = Vec::with_capacity(checked.len());
     results.extend(checked.into_iter().filter_map(|c| c.0));
     archive::check(&mut results, profile, config, config.period(), opts);
-    let mut shown = shown.into_iter();
-    results.retain(|_| shown.next().unwrap_or(false));
-    results.iter_mut().for_each(FileResult::shed);
-    results.shrink_to_fit();
-    results
+    if shown.iter().all(|s| s.0) {
+        if !keep {
+            results.iter_mut().for_each(FileResult::shed);
+        }
+        results.shrink_to_fit();
+        return (results, Vec::new());
+    }
+    let names: HashSet<String> = results.iter().zip(&shown).filter(|(_, s)| s.0).map(|(r, _)| r.path.clone()).collect();
+    let names: HashSet<&str> = names.iter().map(String::as_str).collect();
+    let mut reported = Vec::with_capacity(names.len());
+    let mut context = Vec::new();
+    for (mut r, (named, k)) in results.into_iter().zip(shown) {
+        if named {
+            if !keep {
+                r.shed();
+            }
+            reported.push(r);
+        } else if keep_involving(&mut r, &names) {
+            r.file = Some(all[k].0.clone());
+            if !keep {
+                r.shed();
+            }
+            reported.push(r);
+        } else if keep {
+            context.push(r);
+        }
+    }
+    reported.shrink_to_fit();
+    (reported, context)
 }
 
-/// One archive's reported results, its language, its cache hits and misses, and notes.
-type GroupOutcome = (Vec<FileResult>, Lang, (usize, usize), Vec<String>);
+/// Keeps, of a file that was not named, only the findings that involve a
+/// named file (a `report-back` on a TT record whose next BTV meeting is
+/// named, a `duplicate-id` whose other record is named, the meeting after a
+/// gap whose other side is named); whether any is left. Suppressed ones are
+/// the other file's business and are not shown.
+fn keep_involving(r: &mut FileResult, names: &HashSet<&str>) -> bool {
+    r.findings.retain(|f| f.related.iter().any(|x| names.contains(x.path.as_str())));
+    r.suppressed.clear();
+    !r.findings.is_empty()
+}
 
-/// A file's result (if it is a record), whether it is reported, and its cache entry.
-type Checked = (Option<FileResult>, bool, Option<(Key, Option<Entry>)>);
+/// One archive's reported results, its language, its cache hits and
+/// misses, notes, and (for the report) the archive itself.
+type GroupOutcome = (Vec<FileResult>, Lang, (usize, usize), Vec<String>, Option<Archive>);
+
+/// A file's result (if it is a record), whether it is named, its cache
+/// entry, and its index in the archive's list of paths.
+type Checked = (Option<FileResult>, bool, Option<(Key, Option<Entry>)>, usize);
 
 /// Checks one file, or takes its result from the cache when its content
 /// has not changed. Returns the cache entry to keep.

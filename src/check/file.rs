@@ -87,7 +87,9 @@ pub fn check_file(display: &str, bytes: &[u8], profile: &Profile, opts: Options)
 fn check_text(display: &str, text: &str, profile: &Profile, opts: Options) -> Result<FileResult, Skip> {
     // Lone-CR line ends make the whole record one line: say so when, read
     // with proper line ends, it would be a record (rather than skip it).
-    if cr_line_ends(text) && matches!(layout::scan(&text.replace('\r', "\n")), Scan::Record(_) | Scan::Unrecognised { .. }) {
+    if cr_line_ends(text)
+        && matches!(layout::scan(&text.replace('\r', "\n")), Scan::Record(_) | Scan::Unrecognised { .. })
+    {
         return Ok(FileResult::failed(display, None, encoding::cr_line_ends(opts.lang)));
     }
     let title = match layout::scan(text) {

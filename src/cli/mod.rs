@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 pub mod convert;
+pub mod html_report;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
@@ -51,6 +52,9 @@ pub enum Command {
     /// Convert records typed in a legacy encoding (TCVN3, VNI, Windows-1258)
     /// to UTF-8 Unicode. Writes a copy `NAME.unicode.md` unless told otherwise.
     Convert(ConvertArgs),
+    /// Write the inspector's report: a static HTML folder (index, meeting
+    /// calendar, attendance, trails, one page per record worth one).
+    Report(html_report::ReportArgs),
     /// Print a shell completion script.
     Completions {
         #[arg(value_enum)]
@@ -204,6 +208,7 @@ pub fn run(cli: Cli) -> ExitCode {
         },
         Command::Init { dir } => init(&dir, lang),
         Command::Convert(args) => crate::cli::convert::run(&args, lang),
+        Command::Report(args) => html_report::run(args, cli.lang),
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "bienban", &mut std::io::stdout());
             ExitCode::SUCCESS
@@ -271,6 +276,7 @@ fn check(args: CheckArgs, lang: Option<Lang>) -> ExitCode {
         encoding: args.encoding,
         profile: args.profile.clone(),
         audit: args.audit,
+        keep_archives: false,
     };
     let outcome = match run::run(&req) {
         Ok(o) => o,

@@ -40,6 +40,19 @@ pub struct Label {
     pub text: String,
 }
 
+/// Another file that a cross-record finding involves: the meeting that
+/// should have listed an urgent decision, the other record with the same
+/// number, the meeting before a gap. `bienban check FILE…` reports a
+/// finding when any file it involves is named.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Related {
+    /// The file as the run shows it (named, or found under a named folder or the archive's root).
+    pub path: String,
+    pub pos: Pos,
+    /// What that place is, in the reader's language (like a label).
+    pub text: String,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Finding {
     pub rule: &'static str,
@@ -57,6 +70,10 @@ pub struct Finding {
     /// the pipeline, which has the text.
     pub line: usize,
     pub column: usize,
+    /// Other files involved (archive rules only). Not cached: the cache
+    /// keeps results from before the archive pass, which adds these.
+    #[serde(skip)]
+    pub related: Vec<Related>,
 }
 
 impl Finding {
@@ -72,6 +89,7 @@ impl Finding {
             article: None,
             line: 0,
             column: 0,
+            related: Vec::new(),
         }
     }
     pub fn label(mut self, text: String) -> Self {
@@ -92,6 +110,15 @@ impl Finding {
         self.line = pos.line;
         self.column = pos.column;
         self
+    }
+    /// Another file this finding involves, at `pos`, described by `text`.
+    pub fn related(mut self, path: &str, pos: Pos, text: String) -> Self {
+        self.related.push(Related { path: path.to_string(), pos, text });
+        self
+    }
+    /// Whether the finding involves the file shown as `path` (its own or a related one).
+    pub fn involves(&self, own: &str, path: &str) -> bool {
+        own == path || self.related.iter().any(|r| r.path == path)
     }
     pub fn article(mut self, article: &str) -> Self {
         self.article = Some(article.to_string());

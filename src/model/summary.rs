@@ -32,6 +32,9 @@ pub enum RefKind {
 pub struct Reference {
     pub number: Number,
     pub kind: RefKind,
+    /// For `Ủy quyền`: what was decided under the delegation, as shown to
+    /// users (the item's `Số`, else its heading), for the report's trails.
+    pub decision: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -62,6 +65,12 @@ pub struct Summary {
     /// A regular (`thường lệ`) meeting.
     pub regular: bool,
     pub date: Option<Date>,
+    /// The form in force (as written, or the body's default), if readable.
+    pub form: Option<Form>,
+    /// Members of the body and members present, when readable and
+    /// consistent (as the quorum rule sees them): the report's attendance.
+    pub members: Option<u32>,
+    pub present: Option<u32>,
     /// Where findings about the record as a whole point: its date, or its title.
     pub anchor: Pos,
     pub title: Pos,
@@ -99,10 +108,11 @@ impl Summary {
                 defines.push(number(&n.value, n.span));
             }
             for r in &it.reports_back {
-                refers.push(Reference { number: number(&r.value, r.span), kind: RefKind::ReportBack });
+                refers.push(Reference { number: number(&r.value, r.span), kind: RefKind::ReportBack, decision: None });
             }
             if let Some(d) = &it.delegation {
-                refers.push(Reference { number: number(&d.value, d.span), kind: RefKind::Delegation });
+                let decision = Some(it.number.as_ref().map_or_else(|| it.heading.value.clone(), |n| n.value.clone()));
+                refers.push(Reference { number: number(&d.value, d.span), kind: RefKind::Delegation, decision });
             }
             if f.matter.is_some_and(|m| m.slug == profile.between_sessions.matter)
                 || crate::common::text::fold(&it.heading.value).contains("giua hai ky")
@@ -148,6 +158,9 @@ impl Summary {
             written: facts.written,
             regular: !facts.written && facts.form == Some(Form::Regular),
             date,
+            form: facts.form,
+            members: facts.members,
+            present: facts.present,
             anchor,
             title: pos(rec.title.span),
             defines,

@@ -183,8 +183,7 @@ impl<'t> ExcerptBuilder<'t> {
         let (mut from, mut to) = (whole.start, end);
         if to - from > LONG_LINE {
             // The window: around the first label that starts on this line.
-            let anchor =
-                spans.iter().map(|(s, _, _)| s.start).find(|&s| (from..=to).contains(&s)).unwrap_or(from);
+            let anchor = spans.iter().map(|(s, _, _)| s.start).find(|&s| (from..=to).contains(&s)).unwrap_or(from);
             let back = text[from..anchor].char_indices().rev().nth(BEFORE - 1).map_or(from, |(i, _)| from + i);
             let fwd = text[anchor..to].char_indices().nth(AFTER).map_or(to, |(i, _)| anchor + i);
             (from, to) = (back, fwd);
@@ -324,7 +323,11 @@ pub fn render_file(r: &FileResult, text: Option<&str>, style: &Style, out: &mut 
     let index = text.map(LineIndex::new);
     let name = visible(&r.path).into_owned();
     for f in &r.findings {
-        let more = tr!(style.lang, "xem thêm: bienban explain {}", "more: bienban explain {}", f.rule);
+        let more = format!(
+            "{}{}",
+            related_lines(f, style.lang),
+            tr!(style.lang, "xem thêm: bienban explain {}", "more: bienban explain {}", f.rule)
+        );
         let help = match &f.help {
             Some(h) => format!("{}\n{more}", visible_clipped(h, MAX_TEXT)),
             None => more,
@@ -409,6 +412,24 @@ fn strip_ansi(s: &str) -> String {
         }
     }
     out
+}
+
+/// One line per other file the finding involves: `liên quan: path:line: what`
+/// (the path and text made visible, like everything from the archive).
+fn related_lines(f: &Finding, lang: Lang) -> String {
+    f.related
+        .iter()
+        .map(|r| {
+            tr!(
+                lang,
+                "liên quan: {}:{}: {}\n",
+                "related: {}:{}: {}\n",
+                visible(&r.path),
+                r.pos.line,
+                visible_clipped(&r.text, MAX_TEXT)
+            )
+        })
+        .collect()
 }
 
 /// A problem outside the records (bienban.toml, a profile): a miette

@@ -2,7 +2,9 @@
 //! `{"diagnostics": [{"rule", "severity", "path", "line", "column",
 //! "message", "article"}…], "files_checked": N}` — extended with
 //! `"suppressed"`: the findings that suppression comments set aside, with
-//! their reasons, so an audit sees them.
+//! their reasons, so an audit sees them; and, in each diagnostic after the
+//! contract's keys, `"related": [{"path", "line", "column"}…]`: the other
+//! files a cross-record finding involves (empty for most findings).
 
 use serde::Serialize;
 
@@ -25,6 +27,14 @@ struct Diagnostic<'a> {
     column: usize,
     message: &'a str,
     article: Option<&'a str>,
+    related: Vec<Related<'a>>,
+}
+
+#[derive(Serialize)]
+struct Related<'a> {
+    path: &'a str,
+    line: usize,
+    column: usize,
 }
 
 #[derive(Serialize)]
@@ -43,6 +53,11 @@ fn diagnostic<'a>(path: &'a str, f: &'a Finding) -> Diagnostic<'a> {
         column: f.column.max(1),
         message: &f.message,
         article: f.article.as_deref(),
+        related: f
+            .related
+            .iter()
+            .map(|r| Related { path: &r.path, line: r.pos.line.max(1), column: r.pos.column.max(1) })
+            .collect(),
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod escape;
 pub mod github;
 pub mod gitlab;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod junit;

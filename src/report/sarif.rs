@@ -1,7 +1,8 @@
 //! `--format sarif`: SARIF 2.1.0, as GitHub code scanning accepts it. The
 //! driver lists every rule; results carry `ruleId`, `level`, the message, a
 //! repository-relative URI, a region (1-based, columns in Unicode code
-//! points), `partialFingerprints`, and, for suppressed findings, SARIF
+//! points), `partialFingerprints`, `relatedLocations` (the other files a
+//! cross-record finding involves) and, for suppressed findings, SARIF
 //! `suppressions` with their reasons.
 
 use std::collections::HashMap;
@@ -45,8 +46,14 @@ struct RepoPaths {
 
 impl RepoPaths {
     fn relative(&mut self, r: &FileResult) -> String {
-        let Some(abs) = r.file.as_ref().and_then(|f| std::fs::canonicalize(f).ok()) else { return r.path.clone() };
-        let Some(dir) = abs.parent() else { return r.path.clone() };
+        self.relative_to_repo(r.file.as_deref(), &r.path)
+    }
+
+    /// `shown` (the path as the run shows it) relative to its repository,
+    /// found from `file` (else from `shown` itself, relative to the current folder).
+    fn relative_to_repo(&mut self, file: Option<&Path>, shown: &str) -> String {
+        let Some(abs) = std::fs::canonicalize(file.unwrap_or(Path::new(shown))).ok() else { return shown.to_string() };
+        let Some(dir) = abs.parent() else { return shown.to_string() };
         let root = self
             .roots
             .entry(dir.to_path_buf())
@@ -54,12 +61,19 @@ impl RepoPaths {
             .clone();
         match root.and_then(|root| abs.strip_prefix(root).ok().map(|p| p.to_string_lossy().into_owned())) {
             Some(rel) => rel,
-            None => r.path.clone(),
+            None => shown.to_string(),
         }
     }
 }
 
-fn result(uri: &str, f: &Finding, end: (usize, usize), fingerprint: &str, suppression: Option<&str>) -> Value {
+fn result(
+    uri: &str,
+    f: &Finding,
+    end: (usize, usize),
+    fingerprint: &str,
+    suppression: Option<&str>,
+    repo: &mut RepoPaths,
+) -> Value {
     let rule_index = docs().position(|d| d.name == f.rule);
     let mut text = f.message.clone();
     if let Some(h) = &f.help {
@@ -85,6 +99,24 @@ fn result(uri: &str, f: &Finding, end: (usize, usize), fingerprint: &str, suppre
     });
     if let Some(i) = rule_index {
         v["ruleIndex"] = json!(i);
+    }
+    if !f.related.is_empty() {
+        let related: Vec<Value> = f
+            .related
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                json!({
+                    "id": i,
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": self::uri(&repo.relative_to_repo(None, &r.path)), "uriBaseId": "%SRCROOT%" },
+                        "region": { "startLine": r.pos.line.max(1), "startColumn": r.pos.column.max(1) }
+                    },
+                    "message": { "text": r.text },
+                })
+            })
+            .collect();
+        v["relatedLocations"] = json!(related);
     }
     if let Some(reason) = suppression {
         v["suppressions"] = json!([{ "kind": "inSource", "status": "accepted", "justification": reason }]);
@@ -112,11 +144,11 @@ pub fn render(results: &[FileResult], positions: &Positions, lang: Lang) -> Stri
         let uri = uri(&repo.relative(r));
         for (k, f) in r.findings.iter().enumerate() {
             let l = positions.located(i, k, false);
-            out.push(result(&uri, f, (l.end_line, l.end_column), &l.fingerprint, None));
+            out.push(result(&uri, f, (l.end_line, l.end_column), &l.fingerprint, None, &mut repo));
         }
         for (k, a) in r.suppressed.iter().enumerate() {
             let l = positions.located(i, k, true);
-            out.push(result(&uri, &a.finding, (l.end_line, l.end_column), &l.fingerprint, Some(&a.reason)));
+            out.push(result(&uri, &a.finding, (l.end_line, l.end_column), &l.fingerprint, Some(&a.reason), &mut repo));
         }
     }
     let sarif = json!({

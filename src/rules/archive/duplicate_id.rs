@@ -74,6 +74,10 @@ impl ArchiveRule for DuplicateId {
                 for (_, _, m) in same_file.filter(|(_, _, m)| m.pos != n.pos).take(NAMED) {
                     f = f.also(m.pos.span, tr!(l, "cũng dùng ở đây", "also used here"));
                 }
+                // The other records with the number: a check of this file alone still names them.
+                for &(_, fi, m) in places.iter().filter(|(_, fi, _)| *fi != i) {
+                    f = f.related(files[fi].path, m.pos, tr!(l, "cũng dùng số {}", "also uses {}", m.text));
+                }
                 out.push((i, f));
             }
         }

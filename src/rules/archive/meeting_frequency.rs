@@ -105,7 +105,10 @@ impl ArchiveRule for MeetingFrequency {
                 let end = Date { year: y, month: m + len - 1, day: days_in(y, m + len - 1) };
                 // Attach to the body's first record after the gap, else its
                 // last before, else the archive's first record.
-                let at = of_body.iter().find(|(d, _)| *d > end).or(of_body.last()).or(dated.iter().min()).map(|x| x.1);
+                let start = Date { year: y, month: m, day: 1 };
+                let after = of_body.iter().find(|(d, _)| *d > end);
+                let before = of_body.iter().rev().find(|(d, _)| *d < start);
+                let at = after.or(of_body.last()).or(dated.iter().min()).map(|x| x.1);
                 let Some(i) = at else { continue };
                 let Some(s) = &files[i].summary else { continue };
                 let body_name = l.pick(&body.name, &body.name_en);
@@ -121,14 +124,27 @@ impl ArchiveRule for MeetingFrequency {
                     "nếu hội nghị đã họp, đưa biên bản vào lưu trữ (có `Hình thức: thường lệ`); nếu lưu trữ chỉ gồm một phần của kỳ, đặt `period` trong bienban.toml.",
                     "if the meeting was held, add its minutes to the archive (with `Hình thức: thường lệ`); if the archive covers only part of the period, set `period` in bienban.toml."
                 );
-                out.push((
-                    i,
-                    finding(&DOC, s.anchor.span, message)
-                        .at(s.anchor)
-                        .label(tr!(l, "hội nghị kế tiếp của {}", "the {}'s next meeting", body_name))
-                        .help(format!("{help} {}", cite(l, &fq.article, &fq.quote)))
-                        .article(&fq.article),
-                ));
+                // The label says where the finding stands: after the gap, or (none after) before it.
+                let label = if after.is_some() {
+                    tr!(l, "hội nghị kế tiếp của {}", "the {}'s next meeting", body_name)
+                } else {
+                    tr!(l, "hội nghị gần nhất của {}", "the {}'s latest meeting", body_name)
+                };
+                let mut f = finding(&DOC, s.anchor.span, message)
+                    .at(s.anchor)
+                    .label(label)
+                    .help(format!("{help} {}", cite(l, &fq.article, &fq.quote)))
+                    .article(&fq.article);
+                // The records either side of the gap: the other one is related.
+                let other = if after.is_some() { before } else { None };
+                if let Some(o) = other.and_then(|&(_, j)| files[j].summary.map(|t| (j, t))) {
+                    f = f.related(
+                        files[o.0].path,
+                        o.1.anchor,
+                        tr!(l, "hội nghị trước khoảng trống của {}", "the {}'s last meeting before the gap", body_name),
+                    );
+                }
+                out.push((i, f));
             }
         }
     }

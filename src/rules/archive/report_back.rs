@@ -33,24 +33,37 @@ pub static DOC: RuleDoc = RuleDoc {
     ]),
 };
 
+/// Meetings (not written consultations) of each body, by date: the next
+/// one after a date is a binary search away. Shared with the report's trails.
+pub fn meetings<'a>(files: &[ArchiveFile<'a>]) -> HashMap<&'a str, Vec<(Date, usize)>> {
+    let mut meetings: HashMap<&'a str, Vec<(Date, usize)>> = HashMap::new();
+    for (i, f) in files.iter().enumerate() {
+        if let Some(s) = f.summary.filter(|s| !s.written) {
+            if let (Some(b), Some(d)) = (&s.body, s.date) {
+                meetings.entry(b.as_str()).or_default().push((d, i));
+            }
+        }
+    }
+    for v in meetings.values_mut() {
+        v.sort();
+    }
+    meetings
+}
+
+/// The meetings of `body` on dates after `date`, by date: the first is the
+/// one where something decided on `date` is due.
+pub fn later<'m>(meetings: &'m HashMap<&str, Vec<(Date, usize)>>, body: &str, date: Date) -> &'m [(Date, usize)] {
+    let Some(list) = meetings.get(body) else { return &[] };
+    &list[list.partition_point(|(d, _)| *d <= date)..]
+}
+
 impl ArchiveRule for ReportBack {
     fn doc(&self) -> &'static RuleDoc {
         &DOC
     }
 
     fn check(&self, files: &[ArchiveFile<'_>], cx: &ArchiveContext<'_>, out: &mut Vec<(usize, Finding)>) {
-        // Meetings of each body, by date: the next one is a binary search away.
-        let mut meetings: HashMap<&str, Vec<(Date, usize)>> = HashMap::new();
-        for (i, f) in files.iter().enumerate() {
-            if let Some(s) = f.summary.as_ref().filter(|s| !s.written) {
-                if let (Some(b), Some(d)) = (&s.body, s.date) {
-                    meetings.entry(b.as_str()).or_default().push((d, i));
-                }
-            }
-        }
-        for v in meetings.values_mut() {
-            v.sort();
-        }
+        let meetings = meetings(files);
         let l = cx.lang;
         let rb = &cx.profile.report_back;
         let summary = |i: usize| files[i].summary.as_ref().expect("indexed files have summaries");
@@ -58,8 +71,7 @@ impl ArchiveRule for ReportBack {
             let Some(s) = &f.summary else { continue };
             let Some(date) = s.date else { continue };
             for due in &s.due {
-                let Some(list) = meetings.get(due.body.as_str()) else { continue };
-                let later = &list[list.partition_point(|(d, _)| *d <= date)..];
+                let later = later(&meetings, &due.body, date);
                 let Some(&(next_date, next)) = later.first() else { continue };
                 let reported_in = |t: &Summary| due.keys.iter().any(|k| t.reports(k));
                 if reported_in(summary(next)) {
@@ -97,14 +109,26 @@ impl ArchiveRule for ReportBack {
                     next_date,
                     files[next].path
                 );
-                out.push((
-                    i,
-                    finding(&DOC, due.pos.span, message)
-                        .at(due.pos)
-                        .label(tr!(l, "cần báo cáo lại", "to be reported"))
-                        .help(format!("{help} {}", cite(l, &rb.article, &rb.quote)))
-                        .article(&rb.article),
-                ));
+                let mut f = finding(&DOC, due.pos.span, message)
+                    .at(due.pos)
+                    .label(tr!(l, "cần báo cáo lại", "to be reported"))
+                    .help(format!("{help} {}", cite(l, &rb.article, &rb.quote)))
+                    .article(&rb.article)
+                    .related(
+                        files[next].path,
+                        summary(next).anchor,
+                        tr!(
+                            l,
+                            "phiên họp kế tiếp của {}: cần ghi `Báo cáo lại: {}`",
+                            "the {}'s next meeting: it should list `Báo cáo lại: {}`",
+                            body,
+                            due.text
+                        ),
+                    );
+                if let Some(&(_, j)) = late {
+                    f = f.related(files[j].path, summary(j).anchor, tr!(l, "báo cáo muộn ở đây", "reported late here"));
+                }
+                out.push((i, f));
             }
         }
     }
