@@ -31,9 +31,14 @@ fn clean_archive_exits_zero_and_skips_non_records() {
         .arg("check")
         .assert()
         .code(0)
-        .stdout(predicate::str::ends_with("1 tệp, 0 lỗi, 0 cảnh báo\n"));
-    // A non-record named on the command line is skipped too.
-    bienban().current_dir(d.path()).args(["check", "README.md"]).assert().code(0).stdout("0 tệp, 0 lỗi, 0 cảnh báo\n");
+        .stdout(predicate::str::ends_with("1 tệp, 0 lỗi, 0 cảnh báo; bỏ qua 1 tệp (--show-skipped để xem lý do)\n"));
+    // A non-record named on the command line is skipped too, and the summary says so.
+    bienban()
+        .current_dir(d.path())
+        .args(["check", "README.md"])
+        .assert()
+        .code(0)
+        .stdout("0 tệp, 0 lỗi, 0 cảnh báo; bỏ qua 1 tệp (--show-skipped để xem lý do)\n");
 }
 
 #[test]

@@ -21,7 +21,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use crate::check::{FileResult, Options, Scope};
+use crate::check::{FileResult, Options, Scope, Skip};
 use crate::common::finding::{Finding, Label, Severity};
 use crate::common::hash::{digest, key};
 use crate::common::i18n::Lang;
@@ -36,13 +36,13 @@ pub const ENV_DIR: &str = "BIENBAN_CACHE_DIR";
 pub const MAX_CACHE_SIZE: u64 = 512 << 20;
 /// The format: a 32-byte BLAKE3 of the rest, then postcard (compact binary
 /// serde) of a [`CacheFile`]. Bumped when the layout changes.
-const FORMAT: &str = "v4";
+const FORMAT: &str = "v5";
 /// A temporary file older than this was left by a killed run.
 const STALE_TEMP: Duration = Duration::from_secs(600);
 
 /// What a file's check produced, or `None` for a file that is not a record.
 #[derive(Clone, Serialize, Deserialize)]
-pub struct Entry(Option<Stored>);
+pub struct Entry(Result<Stored, Skip>);
 
 #[derive(Clone, Serialize, Deserialize)]
 pub struct Stored {
@@ -51,25 +51,31 @@ pub struct Stored {
     summary: Option<std::sync::Arc<Summary>>,
     suppressions: Vec<Scope>,
     items: Vec<Span>,
+    /// The decoded text of a file that is not UTF-8 on disk (UTF-16).
+    text: Option<String>,
 }
 
 impl Entry {
-    pub fn of(r: Option<&FileResult>) -> Entry {
-        Entry(r.map(|r| Stored {
-            findings: r.findings.clone(),
-            summary: r.summary.clone(),
-            suppressions: r.suppressions.clone(),
-            items: r.items.clone(),
-        }))
+    pub fn of(r: &Result<FileResult, Skip>) -> Entry {
+        Entry(match r {
+            Ok(r) => Ok(Stored {
+                findings: r.findings.clone(),
+                summary: r.summary.clone(),
+                suppressions: r.suppressions.clone(),
+                items: r.items.clone(),
+                text: r.text.clone(),
+            }),
+            Err(skip) => Err(skip.clone()),
+        })
     }
 
     /// The result for `display` at `path`, as it was computed.
-    pub fn result(&self, display: &str, path: &Path) -> Option<FileResult> {
-        let s = self.0.as_ref()?;
-        Some(FileResult {
+    pub fn result(&self, display: &str, path: &Path) -> Result<FileResult, Skip> {
+        let s = self.0.as_ref().map_err(Clone::clone)?;
+        Ok(FileResult {
             path: display.to_string(),
-            file: Some(path.to_path_buf()),
-            text: None,
+            file: s.text.is_none().then(|| path.to_path_buf()),
+            text: s.text.clone(),
             findings: s.findings.clone(),
             suppressed: Vec::new(),
             summary: s.summary.clone(),
@@ -339,7 +345,7 @@ mod tests {
         let c = Cache::open(&dir, &root, salt(Lang::Vi, "p"), Lang::Vi).unwrap();
         std::fs::write(c.path(), b"not a cache at all").unwrap();
         assert!(Cache::open(&dir, &root, salt(Lang::Vi, "p"), Lang::Vi).unwrap().old.is_empty());
-        c.store(vec![(key_of(b"x"), Some(Entry(None)))]).unwrap();
+        c.store(vec![(key_of(b"x"), Some(Entry(Err(Skip::Empty))))]).unwrap();
         assert_eq!(Cache::open(&dir, &root, salt(Lang::Vi, "p"), Lang::Vi).unwrap().old.len(), 1);
         // Another profile, language or archive: stale.
         assert!(Cache::open(&dir, &root, salt(Lang::Vi, "q"), Lang::Vi).unwrap().old.is_empty());
@@ -365,7 +371,7 @@ mod tests {
         let c = Cache::open(&d.path().join("new/deep"), d.path(), salt, Lang::En).unwrap();
         let mode = std::fs::metadata(d.path().join("new/deep")).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o700);
-        c.store(vec![(key_of(b"x"), Some(Entry(None)))]).unwrap();
+        c.store(vec![(key_of(b"x"), Some(Entry(Err(Skip::Empty))))]).unwrap();
         assert_eq!(std::fs::metadata(c.path()).unwrap().permissions().mode() & 0o777, 0o600);
     }
 }

@@ -20,7 +20,7 @@ use rayon::prelude::*;
 use crate::archive;
 use crate::archive::cache::{self, Cache, Entry, Key, Salt};
 use crate::archive::config::{self, Config, ConfigError, Ignored, Probe};
-use crate::check::{self, FileResult, Options};
+use crate::check::{self, FileResult, Options, Skip};
 use crate::common::i18n::Lang;
 use crate::model::Date;
 use crate::read::discover::{discover, Target};
@@ -100,6 +100,9 @@ pub struct Outcome {
     pub notes: Vec<String>,
     /// With [`Request::keep_archives`]: each archive read, in root order.
     pub archives: Vec<Archive>,
+    /// Markdown files named, or found under a named folder, that were not
+    /// checked as records, and why (`--show-skipped`), sorted by path.
+    pub skipped: Vec<(String, Skip)>,
 }
 
 /// One archive as the inspector's report needs it: everything `check`
@@ -117,6 +120,8 @@ pub struct Archive {
     /// The archive's other records, read for the cross-record rules only
     /// (not named), with their summaries and findings.
     pub context: Vec<FileResult>,
+    /// Its named Markdown files that are not records, and why.
+    pub skipped: Vec<(String, Skip)>,
 }
 
 pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
@@ -170,7 +175,7 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
             };
             let whole = root.as_deref().is_some_and(|r| walked.iter().any(|w| r.starts_with(w)));
             let scope = Scope { root: root.as_deref(), whole, bounds: &bounds, keep: req.keep_archives };
-            let (results, context) =
+            let (results, context, skipped) =
                 check_archive(&scope, named_files, &config, &profile, opts, cache.as_ref(), &mut notes);
             let archive = req.keep_archives.then(|| Archive {
                 root: root.clone(),
@@ -179,20 +184,23 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
                 profile: profile.clone(),
                 reported: results.iter().map(|r| r.path.clone()).collect(),
                 context,
+                skipped: skipped.clone(),
             });
-            Ok((results, group_lang, cache.map_or((0, 0), |c| c.counts()), notes, archive))
+            Ok((results, skipped, group_lang, cache.map_or((0, 0), |c| c.counts()), notes, archive))
         })
         .collect();
     let mut results = Vec::new();
     let mut archives = Vec::new();
+    let mut skipped = Vec::new();
     let mut lang = req.lang.unwrap_or_default();
     let mut counts = (0, 0);
     for (i, group) in checked.into_iter().enumerate() {
-        let (r, group_lang, (h, m), n, archive) = group?;
+        let (r, s, group_lang, (h, m), n, archive) = group?;
         if i == 0 {
             lang = group_lang;
         }
         results.extend(r);
+        skipped.extend(s);
         notes.extend(n);
         archives.extend(archive);
         counts = (counts.0 + h, counts.1 + m);
@@ -202,7 +210,8 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
         results.push(FileResult::failed(&e.display, None, f));
     }
     results.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(Outcome { results, lang, cache: counts, notes, archives })
+    skipped.sort();
+    Ok(Outcome { results, lang, cache: counts, notes, archives, skipped })
 }
 
 /// The options of one archive's check.
@@ -287,13 +296,20 @@ fn run_stdin(stdin: &Stdin, req: &Request<'_>, named: Option<Profile>) -> Result
                 cache: (0, 0),
                 notes,
                 archives: Vec::new(),
+                skipped: Vec::new(),
             });
         }
     };
-    let Some(mut mine) = check::check_bytes(&display, &bytes, &profile, opts) else {
-        return Ok(Outcome { results: Vec::new(), lang, cache: (0, 0), notes, archives: Vec::new() });
+    let mut mine = match check::check_file(&display, &bytes, &profile, opts) {
+        Ok(r) => r,
+        Err(why) => {
+            let skipped = vec![(display, why)];
+            return Ok(Outcome { results: Vec::new(), lang, cache: (0, 0), notes, archives: Vec::new(), skipped });
+        }
     };
-    mine.text = Some(String::from_utf8_lossy(&bytes).into_owned());
+    if mine.text.is_none() {
+        mine.text = Some(String::from_utf8_lossy(&bytes).into_owned());
+    }
     // The archive around it, without the on-disk version of the same file.
     let mut files = Vec::new();
     if let Some(r) = &root {
@@ -305,7 +321,7 @@ fn run_stdin(stdin: &Stdin, req: &Request<'_>, named: Option<Profile>) -> Result
             .filter_map(|t| {
                 let shown = shown_path(&t.path, cwd.as_deref());
                 match contained(&t.path, t.link, Some(r)) {
-                    Ok(path) => check::check_path(&path, &shown, &profile, opts),
+                    Ok(path) => check::check_path(&path, &shown, &profile, opts).ok(),
                     Err(f) => Some(FileResult::failed(&shown, None, f(lang))),
                 }
             })
@@ -325,7 +341,7 @@ fn run_stdin(stdin: &Stdin, req: &Request<'_>, named: Option<Profile>) -> Result
     }
     results.push(mine);
     results.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(Outcome { results, lang, cache: (0, 0), notes, archives: Vec::new() })
+    Ok(Outcome { results, lang, cache: (0, 0), notes, archives: Vec::new(), skipped: Vec::new() })
 }
 
 /// Where one archive's files may be read from.
@@ -362,7 +378,8 @@ fn contained(
 /// Reads the archive (everything under the root, or just `named`), runs
 /// every rule, and returns the results to report — the named files', and
 /// those of other files with findings that involve a named file (see
-/// [`keep_involving`]) — and, with [`Scope::keep`], the archive's other records.
+/// [`keep_involving`]) — with [`Scope::keep`], the archive's other records —
+/// and the named files that are not records, with the reason.
 fn check_archive(
     scope: &Scope<'_>,
     named: Vec<(PathBuf, Target)>,
@@ -371,15 +388,17 @@ fn check_archive(
     opts: Options,
     cache: Option<&Cache>,
     notes: &mut Vec<String>,
-) -> (Vec<FileResult>, Vec<FileResult>) {
+) -> (Vec<FileResult>, Vec<FileResult>, Vec<(String, Skip)>) {
     let (root, keep) = (scope.root, scope.keep);
+    let mut skipped = Vec::new();
     // abs path → (display, whether it is a link, its boundary), for the files to report.
     let mut report: HashMap<PathBuf, (String, bool, Option<PathBuf>)> = HashMap::new();
     let mut all: Vec<(PathBuf, Option<String>, bool, Option<PathBuf>)> = Vec::new();
     for (abs, t) in named {
         let rel = root.and_then(|r| abs.strip_prefix(r).ok());
         if rel.is_some_and(|rel| !config.includes(rel)) {
-            continue; // excluded by the archive's configuration
+            skipped.push((t.display, Skip::Excluded)); // by the archive's configuration
+            continue;
         }
         let boundary = match root {
             Some(r) => Some(r.to_path_buf()),
@@ -407,16 +426,16 @@ fn check_archive(
             let shown = display.clone().unwrap_or_else(|| shown_path(path, cwd.as_deref()));
             let (mut r, entry) = match contained(path, *link, boundary.as_deref()) {
                 Ok(read_from) => check_cached(&read_from, &shown, profile, opts, cache),
-                Err(f) => (Some(FileResult::failed(&shown, None, f(opts.lang))), None),
+                Err(f) => (Ok(FileResult::failed(&shown, None, f(opts.lang))), None),
             };
             if display.is_none() {
                 // Read for context only: its text is found again (from `all`)
                 // only if one of its findings is reported.
-                if let Some(r) = &mut r {
+                if let Ok(r) = &mut r {
                     r.file = None;
                 }
             }
-            (r, display.is_some(), entry, k)
+            (r, display.clone(), entry, k)
         })
         .collect();
     if let Some(c) = cache {
@@ -424,21 +443,28 @@ fn check_archive(
             notes.push(note);
         }
     }
-    checked.retain(|c| c.0.is_some());
-    checked.sort_by(|a, b| a.0.as_ref().map(|r| &r.path).cmp(&b.0.as_ref().map(|r| &r.path)));
-    let shown: Vec<(bool, usize)> = checked.iter().map(|c| (c.1, c.3)).collect();
+    checked.retain(|c| match (&c.0, &c.1) {
+        (Ok(_), _) => true,
+        (Err(why), Some(shown)) => {
+            skipped.push((shown.clone(), why.clone()));
+            false
+        }
+        (Err(_), None) => false,
+    });
+    checked.sort_by(|a, b| a.0.as_ref().map(|r| &r.path).ok().cmp(&b.0.as_ref().map(|r| &r.path).ok()));
+    let shown: Vec<(bool, usize)> = checked.iter().map(|c| (c.1.is_some(), c.3)).collect();
     // From here on every record of the archive is in memory at once: no
     // copies, and what the report does not need is dropped in place. (A
     // new vector: collecting in place would keep the larger buffer of `checked`.)
     let mut results: Vec<FileResult> = Vec::with_capacity(checked.len());
-    results.extend(checked.into_iter().filter_map(|c| c.0));
+    results.extend(checked.into_iter().filter_map(|c| c.0.ok()));
     archive::check(&mut results, profile, config, config.period(), opts);
     if shown.iter().all(|s| s.0) {
         if !keep {
             results.iter_mut().for_each(FileResult::shed);
         }
         results.shrink_to_fit();
-        return (results, Vec::new());
+        return (results, Vec::new(), skipped);
     }
     let names: HashSet<String> = results.iter().zip(&shown).filter(|(_, s)| s.0).map(|(r, _)| r.path.clone()).collect();
     let names: HashSet<&str> = names.iter().map(String::as_str).collect();
@@ -461,7 +487,7 @@ fn check_archive(
         }
     }
     reported.shrink_to_fit();
-    (reported, context)
+    (reported, context, skipped)
 }
 
 /// Keeps, of a file that was not named, only the findings that involve a
@@ -477,11 +503,14 @@ fn keep_involving(r: &mut FileResult, names: &HashSet<&str>) -> bool {
 
 /// One archive's reported results, its language, its cache hits and
 /// misses, notes, and (for the report) the archive itself.
-type GroupOutcome = (Vec<FileResult>, Lang, (usize, usize), Vec<String>, Option<Archive>);
+type GroupOutcome = (Vec<FileResult>, Vec<(String, Skip)>, Lang, (usize, usize), Vec<String>, Option<Archive>);
 
-/// A file's result (if it is a record), whether it is named, its cache
-/// entry, and its index in the archive's list of paths.
-type Checked = (Option<FileResult>, bool, Option<(Key, Option<Entry>)>, usize);
+/// A file's result (or why it is not a record), how it is shown if it is
+/// named, its cache entry, and its index in the archive's list of paths.
+type Checked = (Result<FileResult, Skip>, Option<String>, Option<KeptEntry>, usize);
+
+/// A file's cache key, and its new entry (`None`: the cached one is still good).
+type KeptEntry = (Key, Option<Entry>);
 
 /// Checks one file, or takes its result from the cache when its content
 /// has not changed. Returns the cache entry to keep.
@@ -491,21 +520,23 @@ fn check_cached(
     profile: &Profile,
     opts: Options,
     cache: Option<&Cache>,
-) -> (Option<FileResult>, Option<(Key, Option<Entry>)>) {
+) -> (Result<FileResult, Skip>, Option<KeptEntry>) {
     let Some(cache) = cache else { return (check::check_path(path, shown, profile, opts), None) };
     let bytes = match check::read_limited(path, opts) {
         Ok(b) => b,
-        Err(f) => return (Some(FileResult::failed(shown, Some(path), *f)), None),
+        Err(f) => return (Ok(FileResult::failed(shown, Some(path), *f)), None),
     };
     let key = cache::key_of(&bytes);
     if let Some(entry) = cache.get(&key) {
         return (entry.result(shown, path), Some((key, None)));
     }
-    let r = check::check_bytes(shown, &bytes, profile, opts).map(|mut r| {
-        r.file = Some(path.to_path_buf());
+    let r = check::check_file(shown, &bytes, profile, opts).map(|mut r| {
+        if r.text.is_none() {
+            r.file = Some(path.to_path_buf());
+        }
         r
     });
-    let entry = Entry::of(r.as_ref());
+    let entry = Entry::of(&r);
     (r, Some((key, Some(entry))))
 }
 

@@ -18,15 +18,17 @@ use crate::regulation::profile::Profile;
 use crate::rules::{self, encoding, io, syntax, unrecognised_record, Context};
 use crate::syntax::parse;
 
-/// Reads and checks one file. `None`: the file is not a record.
-pub fn check_path(path: &Path, display: &str, profile: &Profile, opts: Options) -> Option<FileResult> {
+/// Reads and checks one file. `Err`: the file is not a record, and why.
+pub fn check_path(path: &Path, display: &str, profile: &Profile, opts: Options) -> Result<FileResult, Skip> {
     match read_limited(path, opts) {
         Ok(bytes) => {
-            let mut r = check_bytes(display, &bytes, profile, opts)?;
-            r.file = Some(path.to_path_buf());
-            Some(r)
+            let mut r = check_file(display, &bytes, profile, opts)?;
+            if r.text.is_none() {
+                r.file = Some(path.to_path_buf());
+            }
+            Ok(r)
         }
-        Err(f) => Some(FileResult::failed(display, None, *f)),
+        Err(f) => Ok(FileResult::failed(display, None, *f)),
     }
 }
 

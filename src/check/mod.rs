@@ -9,5 +9,6 @@
 mod file;
 mod result;
 
+pub use crate::model::layout::Skip;
 pub use file::{check_bytes, check_file, check_path, read_limited};
 pub use result::{Applied, FileResult, Options, Scope, DEFAULT_MAX_FILE_SIZE};

@@ -82,6 +82,10 @@ pub fn run(args: ReportArgs, lang: Option<Lang>) -> ExitCode {
     };
     let l = outcome.lang;
     let totals = Totals::of(&outcome.results);
+    let skipped_note = match outcome.skipped.len() {
+        0 => String::new(),
+        n => crate::report::skipped::note(n, true, l),
+    };
     match html::write(&args.html, &outcome.archives, &outcome.results, l) {
         Ok(w) => {
             if !args.quiet {
@@ -93,7 +97,7 @@ pub fn run(args: ReportArgs, lang: Option<Lang>) -> ExitCode {
                         "report written to {} ({} pages); {}",
                         args.html.join("index.html").display(),
                         w.pages,
-                        totals.summary(l)
+                        totals.summary(l) + &skipped_note
                     )
                 );
             }

@@ -12,7 +12,7 @@ use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::archive::config::{self, ConfigError};
 use crate::archive::run::{self, Request, Stdin};
-use crate::check::FileResult;
+use crate::check::{FileResult, Skip};
 use crate::common::i18n::Lang;
 use crate::report::escape::visible;
 use crate::report::{self, human, Positions, Totals};
@@ -112,6 +112,10 @@ pub struct CheckArgs {
     /// Print only the findings: no summary line.
     #[arg(long, short)]
     pub quiet: bool,
+    /// List the Markdown files that were not checked as records, and why
+    /// (the summary line always counts them).
+    #[arg(long, visible_alias = "verbose")]
+    pub show_skipped: bool,
     /// Neither read nor write the cache of results (kept in the user's
     /// cache folder: $BIENBAN_CACHE_DIR, $XDG_CACHE_HOME/bienban or ~/.cache/bienban).
     #[arg(long)]
@@ -294,7 +298,13 @@ fn check(args: CheckArgs, lang: Option<Lang>) -> ExitCode {
     }
     let results = outcome.results;
     let totals = Totals::of(&results);
-    let out = render(&args, &results, &totals, lang, use_color(args.color, to_terminal));
+    let skipped = &outcome.skipped;
+    let out = render(&args, &results, &totals, skipped, lang, use_color(args.color, to_terminal));
+    let listed_in_output = args.statistics || matches!(args.format, Format::Human | Format::Short | Format::Json);
+    if args.show_skipped && !listed_in_output {
+        // Formats with no place for them (SARIF, JUnit, CI annotations): on standard error.
+        eprint!("{}", report::skipped::list(skipped, lang));
+    }
     let written = match &args.output_file {
         Some(path) => {
             crate::common::fs::write_atomically(path, out.as_bytes()).map_err(|e| (path.display().to_string(), e))
@@ -319,11 +329,24 @@ fn check(args: CheckArgs, lang: Option<Lang>) -> ExitCode {
     }
 }
 
-fn render(args: &CheckArgs, results: &[FileResult], totals: &Totals, lang: Lang, color: bool) -> String {
+fn render(
+    args: &CheckArgs,
+    results: &[FileResult],
+    totals: &Totals,
+    skipped: &[(String, Skip)],
+    lang: Lang,
+    color: bool,
+) -> String {
     let mut out = String::new();
     let summary = |out: &mut String| {
+        if args.show_skipped {
+            out.push_str(&report::skipped::list(skipped, lang));
+        }
         if !args.quiet {
             out.push_str(&totals.summary(lang));
+            if !skipped.is_empty() {
+                out.push_str(&report::skipped::note(skipped.len(), args.show_skipped, lang));
+            }
             if args.audit {
                 out.push_str(&format!(" ({})", visible(&run::audit_note(args.profile.as_deref(), lang))));
             }
@@ -348,7 +371,8 @@ fn render(args: &CheckArgs, results: &[FileResult], totals: &Totals, lang: Lang,
             summary(&mut out);
         }
         Format::Json => {
-            out.push_str(&report::json::render(results));
+            let listed = args.show_skipped.then_some((skipped, lang));
+            out.push_str(&report::json::render_with_skipped(results, listed));
             out.push('\n');
         }
         Format::JsonLines => out.push_str(&report::json::render_lines(results)),

@@ -43,7 +43,7 @@ pub enum Unrecognised {
 }
 
 /// Why a Markdown file is not a record (`--show-skipped`).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum Skip {
     /// No line at all (or only comments).
     Empty,
@@ -51,6 +51,8 @@ pub enum Skip {
     OtherHeading { heading: String, line: usize },
     /// No title among the first lines.
     NoTitle,
+    /// Left out by the archive's `bienban.toml` (`include` / `exclude`).
+    Excluded,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -4,18 +4,30 @@
 //! `"suppressed"`: the findings that suppression comments set aside, with
 //! their reasons, so an audit sees them; and, in each diagnostic after the
 //! contract's keys, `"related": [{"path", "line", "column"}…]`: the other
-//! files a cross-record finding involves (empty for most findings).
+//! files a cross-record finding involves (empty for most findings). With
+//! `--show-skipped`, `"skipped": [{"path", "reason"}]` lists the files that
+//! were not records (FORMAT.md 1.1).
 
 use serde::Serialize;
 
-use crate::check::FileResult;
+use crate::check::{FileResult, Skip};
 use crate::common::finding::{Finding, Severity};
+use crate::common::i18n::Lang;
 
 #[derive(Serialize)]
 struct Output<'a> {
     diagnostics: Vec<Diagnostic<'a>>,
     files_checked: usize,
     suppressed: Vec<Suppressed<'a>>,
+    /// Only with `--show-skipped`, as FORMAT.md 1.1 says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    skipped: Option<Vec<Skipped>>,
+}
+
+#[derive(Serialize)]
+struct Skipped {
+    path: String,
+    reason: String,
 }
 
 #[derive(Serialize)]
@@ -62,6 +74,17 @@ fn diagnostic<'a>(path: &'a str, f: &'a Finding) -> Diagnostic<'a> {
 }
 
 pub fn render(results: &[FileResult]) -> String {
+    render_with_skipped(results, None)
+}
+
+/// [`render`], with `"skipped": [{"path", "reason"}]` when `skipped` is
+/// given (`--show-skipped`): the files that were not records, and why.
+pub fn render_with_skipped(results: &[FileResult], skipped: Option<(&[(String, Skip)], Lang)>) -> String {
+    let skipped = skipped.map(|(list, l)| {
+        list.iter()
+            .map(|(path, why)| Skipped { path: path.clone(), reason: crate::report::skipped::reason(why, l) })
+            .collect()
+    });
     let diagnostics = results.iter().flat_map(|r| r.findings.iter().map(|f| diagnostic(&r.path, f))).collect();
     let suppressed = results
         .iter()
@@ -69,7 +92,7 @@ pub fn render(results: &[FileResult]) -> String {
             r.suppressed.iter().map(|a| Suppressed { diagnostic: diagnostic(&r.path, &a.finding), reason: &a.reason })
         })
         .collect();
-    let out = Output { diagnostics, files_checked: results.len(), suppressed };
+    let out = Output { diagnostics, files_checked: results.len(), suppressed, skipped };
     crate::report::escape::json_pretty(&out)
 }
 

@@ -10,6 +10,7 @@ pub mod json;
 pub mod junit;
 pub mod sarif;
 pub mod short;
+pub mod skipped;
 
 use std::collections::HashMap;
 

@@ -104,6 +104,7 @@ pub fn write(
         profile: std::sync::Arc::new(crate::regulation::profile::Profile::builtin()),
         reported: orphans,
         context: Vec::new(),
+        skipped: Vec::new(),
     });
     let list: Vec<&Archive> = archives.iter().chain(extra.as_ref()).collect();
     let views = views(&list, &by_path);

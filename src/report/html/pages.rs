@@ -234,6 +234,7 @@ pub fn overview(v: &View<'_>, l: Lang, several: bool) -> Markup {
                     div.error[errors > 0] { dt { (l.pick("Lỗi", "Errors")) } dd { (errors) } }
                     div.warning[warnings > 0] { dt { (l.pick("Cảnh báo", "Warnings")) } dd { (warnings) } }
                     div { dt { (l.pick("Đã bỏ qua", "Set aside")) } dd { (v.suppressed()) } }
+                    div { dt { (l.pick("Tệp bỏ qua", "Files skipped")) } dd { a href="#bien-ban" { (v.archive.skipped.len()) } } }
                 }
                 (families(v, l))
                 (by_body_and_form(v, l))
@@ -688,6 +689,21 @@ fn records(v: &View<'_>, l: Lang) -> Markup {
                         td.num.error[r.count(Severity::Error) > 0] { (r.count(Severity::Error)) }
                         td.num.warning[r.count(Severity::Warning) > 0] { (r.count(Severity::Warning)) }
                         td.num { (r.suppressed()) }
+                    }
+                }
+            }
+        }
+        @if !v.archive.skipped.is_empty() {
+            h3 { (l.pick("Tệp không được đọc như biên bản", "Files not read as records")) }
+            p { (l.pick("Các tệp Markdown dưới đây không được kiểm tra; hãy xem lý do để chắc rằng không có biên bản nào bị bỏ sót.", "The Markdown files below were not checked; read why, to be sure no record was left out.")) }
+            table.wide.skipped {
+                thead { tr {
+                    th scope="col" { (l.pick("Tệp", "File")) }
+                    th scope="col" { (l.pick("Lý do", "Why")) }
+                } }
+                tbody {
+                    @for (path, why) in &v.archive.skipped {
+                        tr { td.path { (Txt(path)) } td { (Txt(&crate::report::skipped::reason(why, l))) } }
                     }
                 }
             }
