@@ -1,88 +1,157 @@
-//! Incremental runs: the per-file results (before the archive pass) are
-//! kept in the user's cache folder, one file per archive, keyed by each
-//! file's content hash, and reused when bienban, the profile, the language
-//! and the reading options are the same. A repeated run on an unchanged
-//! archive reads the files but does not parse them again.
+//! Incremental runs: what checking each file of an archive produced, and
+//! what the archive rules found over them all, kept in the user's cache
+//! folder, one file per archive, and reused when bienban, the profile, the
+//! language and the reading options are the same.
+//!
+//! A file is not read at all when its stat data (size, modification and
+//! status-change times in nanoseconds, inode: [`Stat`]) are those recorded
+//! when it was last read — what git's index does. A file whose stat data
+//! differ is read and hashed (BLAKE3), and its results are reused when a
+//! file with the same bytes was checked before: a touch without a change
+//! costs a read, never a wrong result. Git's "racy" case is guarded: a file
+//! modified (or its status changed) less than [`RACY_NS`] before the run
+//! that recorded it started may have been changed again within the same
+//! clock tick without its stat data showing it, so it is read again until
+//! a later run records it.
+//!
+//! The archive rules' findings are kept too, with a key over the paths of
+//! the archive's records and a digest of each one's summary (all that the
+//! archive rules read): a run in which no summary changed does not decode
+//! the others or run the archive rules again. So a run that names one file
+//! reads that file, and takes everything else from the cache after one
+//! `lstat` per file of the archive.
 //!
 //! The cache is never inside the archive: an archive comes from whoever
 //! wrote it, and a cache shipped with it could say that a record with a
 //! quorum error is clean. It lives in `$BIENBAN_CACHE_DIR`, else
 //! `$XDG_CACHE_HOME/bienban`, else `~/.cache/bienban`, in a folder only the
 //! user may enter (0700, not a link, the user's own), as
-//! `<BLAKE3 of the archive's canonical path>.bin` (0600). It is written
-//! through a temporary file and a rename (concurrent runs each write a
-//! whole file; the last one wins); one that cannot be read, is altered or
-//! does not match is discarded, never trusted.
+//! `<FORMAT>-<BLAKE3 of the archive's canonical path>.bin` (0600). It is
+//! written through a temporary file and a rename (concurrent runs each
+//! write a whole file; the last one wins), only when something changed; one
+//! that cannot be read, is altered or does not match is discarded, never
+//! trusted.
+//!
+//! The file: a 32-byte BLAKE3 of the rest; then, in postcard (compact
+//! binary serde), a [`Head`] (what the cache is valid for) and an
+//! [`Index`] (the entries, keyed by the BLAKE3 of a file's bytes; the files
+//! by path, with their stat data and entry; the archive rules' findings);
+//! then the blobs the index points into (each entry's summary, and the
+//! rest of its results), decoded only when needed.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Duration;
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
 
 use serde::{Deserialize, Serialize};
 
 use crate::check::{FileResult, Options, Scope, Skip};
-use crate::common::finding::{Finding, Label, Severity};
-use crate::common::hash::{digest, key};
+use crate::common::finding::{Finding, Label, Related, Severity};
+use crate::common::hash::{digest, digest_parallel, key};
 use crate::common::i18n::Lang;
 use crate::common::span::Span;
 use crate::model::summary::Summary;
+use crate::read::file::Stat;
 use crate::tr;
 
 /// Overrides where caches are kept (tests use it; so may CI, to keep the
 /// cache between jobs).
 pub const ENV_DIR: &str = "BIENBAN_CACHE_DIR";
-/// The largest cache file read (100,000 records take about 50 MB).
+/// The largest cache file read (100,000 records take about 60 MB).
 pub const MAX_CACHE_SIZE: u64 = 512 << 20;
-/// The format: a 32-byte BLAKE3 of the rest, then postcard (compact binary
-/// serde) of a [`CacheFile`]. Bumped when the layout changes.
-const FORMAT: &str = "v5";
+/// The format, in the file's name. Bumped when the layout changes.
+const FORMAT: &str = "v6";
 /// A temporary file older than this was left by a killed run.
 const STALE_TEMP: Duration = Duration::from_secs(600);
+/// The racy guard, in nanoseconds: a file whose modification or status
+/// change is less than this older than the start of the run that recorded
+/// it is read again. Two seconds cover the coarsest clocks that file times
+/// are taken from (the kernel's tick; FAT keeps times to two seconds).
+pub const RACY_NS: i64 = 2_000_000_000;
 
-/// What a file's check produced, or `None` for a file that is not a record.
-#[derive(Clone, Serialize, Deserialize)]
-pub struct Entry(Result<Stored, Skip>);
+/// A content key: the BLAKE3 of a file's bytes.
+pub type Key = [u8; 32];
+/// A summary's digest (the first half of its BLAKE3), for the archive rules' key.
+pub type Digest = [u8; 16];
+/// A range of the blob area: offset and length.
+type Blob = (u32, u32);
 
-#[derive(Clone, Serialize, Deserialize)]
-pub struct Stored {
-    #[serde(deserialize_with = "known_rules")]
+/// The key of a file's bytes.
+pub fn key_of(bytes: &[u8]) -> Key {
+    digest(bytes)
+}
+
+/// What a file's check produced (but its summary: see [`New`]), or why it
+/// is not a record.
+struct Entry(Result<Stored, Skip>);
+
+struct Stored {
     findings: Vec<Finding>,
-    summary: Option<std::sync::Arc<Summary>>,
     suppressions: Vec<Scope>,
     items: Vec<Span>,
     /// The decoded text of a file that is not UTF-8 on disk (UTF-16).
     text: Option<String>,
 }
 
-impl Entry {
-    pub fn of(r: &Result<FileResult, Skip>) -> Entry {
-        Entry(match r {
+/// An entry as written: everything but the summary (kept apart, so that the
+/// archive rules can have the summaries without the rest).
+#[derive(Serialize)]
+struct RestOut<'a> {
+    findings: &'a [Finding],
+    suppressions: &'a [Scope],
+    items: &'a [Span],
+    text: &'a Option<String>,
+}
+
+#[derive(Deserialize)]
+struct RestIn {
+    #[serde(deserialize_with = "known_rules")]
+    findings: Vec<Finding>,
+    suppressions: Vec<Scope>,
+    items: Vec<Span>,
+    text: Option<String>,
+}
+
+/// A newly checked file's entry, ready to be written.
+pub struct New {
+    key: Key,
+    entry: Entry,
+    /// The summary, encoded (the bytes its digest is taken of).
+    summary: Option<Vec<u8>>,
+    pub digest: Digest,
+}
+
+impl New {
+    pub fn of(key: Key, r: &Result<FileResult, Skip>) -> New {
+        let entry = Entry(match r {
             Ok(r) => Ok(Stored {
                 findings: r.findings.clone(),
-                summary: r.summary.clone(),
                 suppressions: r.suppressions.clone(),
                 items: r.items.clone(),
                 text: r.text.clone(),
             }),
             Err(skip) => Err(skip.clone()),
-        })
+        });
+        let summary = r.as_ref().ok().and_then(|r| r.summary.as_deref()).and_then(|s| postcard::to_stdvec(s).ok());
+        let digest = digest_of(summary.as_deref());
+        New { key, entry, summary, digest }
     }
+}
 
-    /// The result for `display` at `path`, as it was computed.
-    pub fn result(&self, display: &str, path: &Path) -> Result<FileResult, Skip> {
-        let s = self.0.as_ref().map_err(Clone::clone)?;
-        Ok(FileResult {
-            path: display.to_string(),
-            file: s.text.is_none().then(|| path.to_path_buf()),
-            text: s.text.clone(),
-            findings: s.findings.clone(),
-            suppressed: Vec::new(),
-            summary: s.summary.clone(),
-            suppressions: s.suppressions.clone(),
-            items: s.items.clone(),
-        })
+/// The digest of an encoded summary (zeros for none).
+fn digest_of(summary: Option<&[u8]>) -> Digest {
+    let mut d = [0; 16];
+    if let Some(s) = summary {
+        d.copy_from_slice(&digest(s)[..16]);
     }
+    d
+}
+
+/// The digest of a result's summary, for results that have no [`New`].
+pub fn summary_digest(summary: Option<&Summary>) -> Digest {
+    digest_of(summary.and_then(|s| postcard::to_stdvec(s).ok()).as_deref())
 }
 
 /// A finding as read back from the cache: its rule's name must be one of
@@ -101,30 +170,48 @@ struct StoredFinding {
     column: usize,
 }
 
+impl StoredFinding {
+    fn into_finding(self) -> Result<Finding, String> {
+        let rule =
+            crate::rules::doc(&self.rule).map(|d| d.name).ok_or_else(|| format!("unknown rule `{}`", self.rule))?;
+        Ok(Finding {
+            rule,
+            severity: self.severity,
+            message: self.message,
+            span: self.span,
+            label: self.label,
+            labels: self.labels,
+            help: self.help,
+            article: self.article,
+            line: self.line,
+            column: self.column,
+            related: Vec::new(),
+        })
+    }
+}
+
 fn known_rules<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Finding>, D::Error> {
     let stored = Vec::<StoredFinding>::deserialize(d)?;
-    stored
-        .into_iter()
-        .map(|s| {
-            let rule = crate::rules::doc(&s.rule)
-                .map(|d| d.name)
-                .ok_or_else(|| serde::de::Error::custom(format!("unknown rule `{}`", s.rule)))?;
-            Ok(Finding {
-                rule,
-                severity: s.severity,
-                message: s.message,
-                span: s.span,
-                label: s.label,
-                labels: s.labels,
-                help: s.help,
-                article: s.article,
-                line: s.line,
-                column: s.column,
-                related: Vec::new(),
-            })
-        })
-        .collect()
+    stored.into_iter().map(|s| s.into_finding().map_err(serde::de::Error::custom)).collect()
 }
+
+/// The archive rules' findings as written: for each, the index of its file
+/// and of the other files it involves (so that a run can pick the ones it
+/// reports without decoding the others), and its blob.
+#[derive(Serialize, Deserialize)]
+struct ArchiveHead {
+    file: u32,
+    involved: Vec<u32>,
+    blob: Blob,
+}
+
+/// One archive finding's blob: the finding (its `related` is not
+/// serialised with it) and the places it involves.
+#[derive(Serialize)]
+struct ArchiveOut<'a>(&'a Finding, &'a [Related]);
+
+#[derive(Deserialize)]
+struct ArchiveIn(StoredFinding, Vec<Related>);
 
 /// Everything that changes a file's result besides its bytes: entries are
 /// only valid for the same. (The roster and the baseline of issue 11 go
@@ -153,20 +240,47 @@ impl Salt {
     }
 }
 
-/// A content key: the BLAKE3 of a file's bytes.
-pub type Key = [u8; 32];
+/// What a cache file is valid for.
+#[derive(Serialize, Deserialize)]
+struct Head<'a> {
+    salt: Salt,
+    /// The archive's canonical path (the file name is its hash).
+    root: &'a [u8],
+}
 
-/// The key of a file's bytes.
-pub fn key_of(bytes: &[u8]) -> Key {
-    digest(bytes)
+/// What a cache file holds, pointing into the blob area after it.
+#[derive(Serialize, Deserialize)]
+struct Index<'a> {
+    /// When the run that wrote it started (nanoseconds since 1970): the racy guard.
+    started: i64,
+    /// Entries by content key: each key appears once in the file.
+    entries: Vec<EntryRow>,
+    #[serde(borrow)]
+    files: Vec<FileRow<'a>>,
+    /// The archive rules' findings: their key, and the blob of `ArchiveOut`s.
+    archive: Option<(Key, Blob)>,
+}
+
+#[derive(Clone, Serialize, Deserialize)]
+struct EntryRow {
+    key: Key,
+    /// Why the file is not a record (then it has no summary and no rest).
+    skip: Option<Skip>,
+    summary: Option<Blob>,
+    digest: Digest,
+    rest: Blob,
+    /// It has findings, suppressions or text of its own (else `rest` need
+    /// not be decoded).
+    busy: bool,
 }
 
 #[derive(Serialize, Deserialize)]
-struct CacheFile {
-    salt: Salt,
-    /// The archive's canonical path (the file name is its hash).
-    root: PathBuf,
-    entries: HashMap<Key, Entry>,
+struct FileRow<'a> {
+    /// Relative to the root, as bytes (names need not be UTF-8).
+    path: &'a [u8],
+    /// `None` for a link: always read.
+    stat: Option<Stat>,
+    entry: u32,
 }
 
 /// Where caches are kept, if anywhere: `$BIENBAN_CACHE_DIR`, else
@@ -224,15 +338,25 @@ fn ready(dir: &Path, lang: Lang) -> Result<(), String> {
     Ok(())
 }
 
+fn now_ns() -> i64 {
+    let d = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).unwrap_or_default();
+    i64::try_from(d.as_nanos()).unwrap_or(i64::MAX)
+}
+
 pub struct Cache {
     file: PathBuf,
     root: PathBuf,
     salt: Salt,
-    old: HashMap<Key, Entry>,
     lang: Lang,
+    /// When this run opened the cache, before reading any file of the archive.
+    started: i64,
+    /// The old cache file's bytes past its [`Head`], if it checked out.
+    old: Option<Vec<u8>>,
     /// Files whose result was reused, and files checked anew.
-    pub hits: AtomicUsize,
-    pub misses: AtomicUsize,
+    hits: AtomicUsize,
+    misses: AtomicUsize,
+    /// Files whose bytes were read (a hit by content is read; one by stat is not).
+    reads: AtomicUsize,
 }
 
 impl Cache {
@@ -240,30 +364,53 @@ impl Cache {
     /// unreadable, corrupt or stale cache is an empty one. `Err`: the
     /// folder may not be used (said on standard error by the caller).
     pub fn open(dir: &Path, root: &Path, salt: Salt, lang: Lang) -> Result<Cache, String> {
+        let started = now_ns();
         ready(dir, lang)?;
         let file = dir.join(format!("{}-{}.bin", FORMAT, &key(root.as_os_str().as_encoded_bytes())[..32]));
-        let old = crate::read::file::read_limited(&file, MAX_CACHE_SIZE)
-            .ok()
-            .and_then(|b| decode(&b))
-            .filter(|c| c.salt == salt && c.root == root)
-            .map(|c| c.entries)
-            .unwrap_or_default();
+        let old = crate::read::file::read_limited(&file, MAX_CACHE_SIZE).ok().and_then(|bytes| {
+            let (sum, payload) = bytes.split_at_checked(32)?;
+            if sum != digest_parallel(payload) {
+                return None;
+            }
+            let (head, rest) = postcard::take_from_bytes::<Head<'_>>(payload).ok()?;
+            if head.salt != salt || head.root != root.as_os_str().as_encoded_bytes() {
+                return None;
+            }
+            Some(rest.to_vec())
+        });
         Ok(Cache {
             file,
             root: root.to_path_buf(),
             salt,
-            old,
             lang,
+            started,
+            old,
             hits: AtomicUsize::new(0),
             misses: AtomicUsize::new(0),
+            reads: AtomicUsize::new(0),
         })
     }
 
-    pub fn get(&self, key: &Key) -> Option<&Entry> {
-        let e = self.old.get(key);
-        let counter = if e.is_some() { &self.hits } else { &self.misses };
-        counter.fetch_add(1, Ordering::Relaxed);
-        e
+    /// What the cache file held (nothing, if there was no usable one).
+    pub fn old(&self) -> Old<'_> {
+        let decoded = self.old.as_deref().and_then(|b| postcard::take_from_bytes::<Index<'_>>(b).ok());
+        let (index, blobs) = decoded
+            .unwrap_or_else(|| (Index { started: 0, entries: Vec::new(), files: Vec::new(), archive: None }, &[][..]));
+        let by_path = index.files.iter().enumerate().map(|(i, f)| (f.path, i as u32)).collect();
+        let by_key = index.entries.iter().enumerate().map(|(i, e)| (e.key, i as u32)).collect();
+        Old { index, blobs, by_path, by_key }
+    }
+
+    pub fn hit(&self) {
+        self.hits.fetch_add(1, Ordering::Relaxed);
+    }
+
+    pub fn miss(&self) {
+        self.misses.fetch_add(1, Ordering::Relaxed);
+    }
+
+    pub fn read(&self) {
+        self.reads.fetch_add(1, Ordering::Relaxed);
     }
 
     /// `hits/misses`, for `--debug-cache`.
@@ -271,30 +418,28 @@ impl Cache {
         (self.hits.load(Ordering::Relaxed), self.misses.load(Ordering::Relaxed))
     }
 
+    /// Files read, for `--debug-cache`.
+    pub fn reads(&self) -> usize {
+        self.reads.load(Ordering::Relaxed)
+    }
+
     /// The cache file of this archive.
     pub fn path(&self) -> &Path {
         &self.file
     }
 
-    /// Writes the entries of this run: `(key, None)` for a file whose old
-    /// entry was used, `(key, Some(entry))` for one checked anew (entries of
-    /// files no longer in the archive are dropped). Hits are not cloned
-    /// unless something changed. Failing to write a cache does not fail
-    /// the run: the message says why, for standard error.
-    pub fn store(&self, seen: Vec<(Key, Option<Entry>)>) -> Result<(), String> {
-        let unchanged = seen.iter().all(|(_, e)| e.is_none()) && seen.len() == self.old.len();
-        if unchanged {
+    /// Writes what this run knows, if it differs from what the cache held:
+    /// `files` (each file's path relative to the root, stat data and
+    /// entry; files no longer in the archive, and entries no file uses, are
+    /// dropped) and the archive rules' findings (`(key, None)`: those of
+    /// the old cache still hold). Old entries are copied as they were
+    /// stored. Failing to write a cache does not fail the run: the message
+    /// says why, for standard error.
+    pub fn store(&self, old: &Old<'_>, files: Vec<Row>, archive: Option<ArchiveUpdate<'_>>) -> Result<(), String> {
+        if !self.changed(old, &files, archive.as_ref()) {
             return Ok(());
         }
-        let entries: HashMap<Key, Entry> = seen
-            .into_iter()
-            .filter_map(|(k, e)| match e {
-                Some(e) => Some((k, e)),
-                None => self.old.get(&k).map(|old| (k, old.clone())),
-            })
-            .collect();
-        let file = CacheFile { salt: self.salt.clone(), root: self.root.clone(), entries };
-        let Some(bytes) = encode(&file) else { return Ok(()) };
+        let Some(bytes) = self.encode(old, files, archive) else { return Ok(()) };
         let dir = self.file.parent().unwrap_or(Path::new("."));
         let name = self.file.file_name().and_then(|n| n.to_str()).unwrap_or_default();
         crate::common::fs::sweep(dir, name, STALE_TEMP);
@@ -308,26 +453,260 @@ impl Cache {
             )
         })
     }
-}
 
-fn encode(file: &CacheFile) -> Option<Vec<u8>> {
-    let payload = postcard::to_stdvec(file).ok()?;
-    let mut bytes = digest(&payload).to_vec();
-    bytes.extend_from_slice(&payload);
-    Some(bytes)
-}
-
-fn decode(bytes: &[u8]) -> Option<CacheFile> {
-    let (sum, payload) = bytes.split_at_checked(32)?;
-    if sum != digest(payload) {
-        return None;
+    /// Whether anything would be written that the cache does not hold: a
+    /// new entry, new archive findings, a file added, gone, changed or
+    /// read again and no longer racy.
+    fn changed(&self, old: &Old<'_>, files: &[Row], archive: Option<&ArchiveUpdate<'_>>) -> bool {
+        if archive.is_some_and(|a| a.findings.is_some() || old.index.archive.map(|x| x.0) != Some(a.key)) {
+            return true;
+        }
+        if files.len() != old.index.files.len() {
+            return true;
+        }
+        let racy = |s: &Stat, started: i64| s.mtime >= started - RACY_NS || s.ctime >= started - RACY_NS;
+        files.iter().any(|f| {
+            let Ref::Old(e) = f.entry else { return true };
+            let Some(&i) = old.by_path.get(f.path.as_slice()) else { return true };
+            let row = &old.index.files[i as usize];
+            row.entry != e
+                || row.stat != f.stat
+                || f.stat.is_some_and(|s| racy(&s, old.index.started) && !racy(&s, self.started))
+        })
     }
-    postcard::from_bytes(payload).ok()
+
+    fn encode(&self, old: &Old<'_>, files: Vec<Row>, archive: Option<ArchiveUpdate<'_>>) -> Option<Vec<u8>> {
+        let mut blobs: Vec<u8> = Vec::with_capacity(old.blobs.len());
+        let put = |blobs: &mut Vec<u8>, bytes: &[u8]| -> Option<Blob> {
+            let at = u32::try_from(blobs.len()).ok()?;
+            let len = u32::try_from(bytes.len()).ok()?;
+            blobs.extend_from_slice(bytes);
+            Some((at, len))
+        };
+        let mut entries: Vec<EntryRow> = Vec::new();
+        let mut from_old: HashMap<u32, u32> = HashMap::new();
+        let mut from_new: HashMap<Key, u32> = HashMap::new();
+        let mut rows = Vec::with_capacity(files.len());
+        for f in &files {
+            let at = entries.len() as u32;
+            let entry = match &f.entry {
+                Ref::Old(e) => match from_old.get(e) {
+                    Some(&i) => i,
+                    None => {
+                        let mut row = old.index.entries.get(*e as usize)?.clone();
+                        if let Some(s) = row.summary {
+                            row.summary = Some(put(&mut blobs, old.blob(s)?)?);
+                        }
+                        if row.busy {
+                            row.rest = put(&mut blobs, old.blob(row.rest)?)?;
+                        }
+                        entries.push(row);
+                        from_old.insert(*e, at);
+                        at
+                    }
+                },
+                Ref::New(n) => match from_new.get(&n.key) {
+                    Some(&i) => i,
+                    None => {
+                        let row = match &n.entry.0 {
+                            Ok(s) => {
+                                let busy = !s.findings.is_empty() || !s.suppressions.is_empty() || s.text.is_some();
+                                let rest = if busy {
+                                    // Item spans matter to suppressions only.
+                                    let items = if s.suppressions.is_empty() { &[][..] } else { &s.items[..] };
+                                    let rest = RestOut {
+                                        findings: &s.findings,
+                                        suppressions: &s.suppressions,
+                                        items,
+                                        text: &s.text,
+                                    };
+                                    put(&mut blobs, &postcard::to_stdvec(&rest).ok()?)?
+                                } else {
+                                    (0, 0)
+                                };
+                                let summary = match &n.summary {
+                                    Some(b) => Some(put(&mut blobs, b)?),
+                                    None => None,
+                                };
+                                EntryRow { key: n.key, skip: None, summary, digest: n.digest, rest, busy }
+                            }
+                            Err(skip) => EntryRow {
+                                key: n.key,
+                                skip: Some(skip.clone()),
+                                summary: None,
+                                digest: n.digest,
+                                rest: (0, 0),
+                                busy: false,
+                            },
+                        };
+                        entries.push(row);
+                        from_new.insert(n.key, at);
+                        at
+                    }
+                },
+            };
+            rows.push(FileRow { path: &f.path, stat: f.stat, entry });
+        }
+        let archive = match archive {
+            None => None,
+            Some(ArchiveUpdate { key, findings: None }) => {
+                let (_, b) = old.index.archive?;
+                Some((key, put(&mut blobs, old.blob(b)?)?))
+            }
+            Some(ArchiveUpdate { key, findings: Some((found, involved)) }) => {
+                let mut heads = Vec::with_capacity(found.len());
+                for ((i, f), involved) in found.iter().zip(involved) {
+                    let blob = put(&mut blobs, &postcard::to_stdvec(&ArchiveOut(f, &f.related)).ok()?)?;
+                    heads.push(ArchiveHead { file: u32::try_from(*i).ok()?, involved: involved.clone(), blob });
+                }
+                Some((key, put(&mut blobs, &postcard::to_stdvec(&heads).ok()?)?))
+            }
+        };
+        let head = Head { salt: self.salt.clone(), root: self.root.as_os_str().as_encoded_bytes() };
+        let index = Index { started: self.started, entries, files: rows, archive };
+        let mut payload = postcard::to_stdvec(&head).ok()?;
+        payload.extend(postcard::to_stdvec(&index).ok()?);
+        payload.extend(blobs);
+        let mut bytes = Vec::with_capacity(32 + payload.len());
+        bytes.extend_from_slice(&digest_parallel(&payload));
+        bytes.extend(payload);
+        Some(bytes)
+    }
+}
+
+/// Which entry a file has: one of the old cache's, or a new one.
+pub enum Ref {
+    Old(u32),
+    New(Box<New>),
+}
+
+/// One file of the archive as the cache will know it.
+pub struct Row {
+    /// Relative to the root, as bytes.
+    pub path: Vec<u8>,
+    pub stat: Option<Stat>,
+    pub entry: Ref,
+}
+
+/// Archive findings as `(file index, finding)`, with for each the indices
+/// of the other files it involves.
+pub type Found<'a> = (&'a [(usize, Finding)], &'a [Vec<u32>]);
+
+/// The archive rules' findings of this run: their key, and if they had to
+/// be found again (`None`: the cache's still hold), the findings with, for
+/// each, the indices of the other files it involves.
+pub struct ArchiveUpdate<'a> {
+    pub key: Key,
+    pub findings: Option<Found<'a>>,
+}
+
+/// The old cache file, decoded as far as its index.
+pub struct Old<'a> {
+    index: Index<'a>,
+    blobs: &'a [u8],
+    by_path: HashMap<&'a [u8], u32>,
+    by_key: HashMap<Key, u32>,
+}
+
+impl Old<'_> {
+    fn blob(&self, (at, len): Blob) -> Option<&[u8]> {
+        self.blobs.get(at as usize..(at as usize).checked_add(len as usize)?)
+    }
+
+    /// The entry of the file at `rel` if its stat data are the recorded
+    /// ones and it was not racy then: its bytes need not be read.
+    pub fn by_stat(&self, rel: &[u8], stat: &Stat) -> Option<u32> {
+        let row = &self.index.files[*self.by_path.get(rel)? as usize];
+        let settled = |t: i64| t < self.index.started.saturating_sub(RACY_NS);
+        (row.stat.as_ref() == Some(stat) && settled(stat.mtime) && settled(stat.ctime)).then_some(row.entry)
+    }
+
+    /// The entry of a file with these bytes.
+    pub fn by_key(&self, key: &Key) -> Option<u32> {
+        self.by_key.get(key).copied()
+    }
+
+    /// Why the file of entry `e` is not a record, if it is not.
+    pub fn skip(&self, e: u32) -> Option<&Skip> {
+        self.index.entries.get(e as usize)?.skip.as_ref()
+    }
+
+    pub fn digest(&self, e: u32) -> Digest {
+        self.index.entries.get(e as usize).map_or([0; 16], |r| r.digest)
+    }
+
+    /// The summary of entry `e`: `Some(None)` for a file without one,
+    /// `None` if it cannot be decoded.
+    pub fn summary(&self, e: u32) -> Option<Option<Arc<Summary>>> {
+        let row = self.index.entries.get(e as usize)?;
+        match row.summary {
+            None => Some(None),
+            Some(b) => postcard::from_bytes(self.blob(b)?).ok().map(|s: Summary| Some(Arc::new(s))),
+        }
+    }
+
+    /// The result of entry `e` for `display` at `path`, as it was computed
+    /// (without its summary); `None` if it cannot be decoded.
+    pub fn result(&self, e: u32, display: &str, path: &Path) -> Option<Result<FileResult, Skip>> {
+        let row = self.index.entries.get(e as usize)?;
+        if let Some(skip) = &row.skip {
+            return Some(Err(skip.clone()));
+        }
+        let rest = if row.busy {
+            postcard::from_bytes(self.blob(row.rest)?).ok()?
+        } else {
+            RestIn { findings: Vec::new(), suppressions: Vec::new(), items: Vec::new(), text: None }
+        };
+        Some(Ok(FileResult {
+            path: display.to_string(),
+            file: rest.text.is_none().then(|| path.to_path_buf()),
+            text: rest.text,
+            findings: rest.findings,
+            suppressed: Vec::new(),
+            summary: None,
+            suppressions: rest.suppressions,
+            // Item spans matter only to suppressions.
+            items: rest.items,
+        }))
+    }
+
+    /// The archive rules' findings recorded under `key`, if any: those
+    /// that `pick` picks by the index of their file and of the files they
+    /// involve (the others are not decoded).
+    pub fn archive(&self, key: &Key, pick: impl Fn(u32, &[u32]) -> bool) -> Option<Vec<(usize, Finding)>> {
+        let (k, b) = self.index.archive?;
+        if &k != key {
+            return None;
+        }
+        let heads: Vec<ArchiveHead> = postcard::from_bytes(self.blob(b)?).ok()?;
+        heads
+            .into_iter()
+            .filter(|h| pick(h.file, &h.involved))
+            .map(|h| {
+                let ArchiveIn(f, related) = postcard::from_bytes(self.blob(h.blob)?).ok()?;
+                let mut f = f.into_finding().ok()?;
+                f.related = related;
+                Some((h.file as usize, f))
+            })
+            .collect()
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn stat(mtime: i64) -> Stat {
+        Stat { size: 10, mtime, ctime: mtime, ino: 7 }
+    }
+
+    fn row(path: &str, stat: Option<Stat>, entry: Ref) -> Row {
+        Row { path: path.as_bytes().to_vec(), stat, entry }
+    }
+
+    fn new(bytes: &[u8]) -> Ref {
+        Ref::New(Box::new(New::of(key_of(bytes), &Err(Skip::Empty))))
+    }
 
     #[test]
     fn keys_differ_with_content_and_are_stable() {
@@ -342,18 +721,59 @@ mod tests {
         let dir = d.path().join("cache");
         let root = d.path().join("archive");
         let salt = |lang, profile: &str| Salt::new(profile, &Options::new(lang, false));
-        let c = Cache::open(&dir, &root, salt(Lang::Vi, "p"), Lang::Vi).unwrap();
+        let open = |root: &Path, salt| Cache::open(&dir, root, salt, Lang::Vi).unwrap();
+        let c = open(&root, salt(Lang::Vi, "p"));
         std::fs::write(c.path(), b"not a cache at all").unwrap();
-        assert!(Cache::open(&dir, &root, salt(Lang::Vi, "p"), Lang::Vi).unwrap().old.is_empty());
-        c.store(vec![(key_of(b"x"), Some(Entry(Err(Skip::Empty))))]).unwrap();
-        assert_eq!(Cache::open(&dir, &root, salt(Lang::Vi, "p"), Lang::Vi).unwrap().old.len(), 1);
+        assert!(open(&root, salt(Lang::Vi, "p")).old().index.entries.is_empty());
+        c.store(&c.old(), vec![row("x.md", None, new(b"x"))], None).unwrap();
+        assert_eq!(open(&root, salt(Lang::Vi, "p")).old().index.entries.len(), 1);
         // Another profile, language or archive: stale.
-        assert!(Cache::open(&dir, &root, salt(Lang::Vi, "q"), Lang::Vi).unwrap().old.is_empty());
-        assert!(Cache::open(&dir, &root, salt(Lang::En, "p"), Lang::Vi).unwrap().old.is_empty());
-        assert!(Cache::open(&dir, &d.path().join("other"), salt(Lang::Vi, "p"), Lang::Vi).unwrap().old.is_empty());
+        assert!(open(&root, salt(Lang::Vi, "q")).old().index.entries.is_empty());
+        assert!(open(&root, salt(Lang::En, "p")).old().index.entries.is_empty());
+        assert!(open(&d.path().join("other"), salt(Lang::Vi, "p")).old().index.entries.is_empty());
         let mut opts = Options::new(Lang::Vi, false);
         opts.max_file_size = 1;
-        assert!(Cache::open(&dir, &root, Salt::new("p", &opts), Lang::Vi).unwrap().old.is_empty());
+        assert!(open(&root, Salt::new("p", &opts)).old().index.entries.is_empty());
+    }
+
+    #[test]
+    fn stat_data_are_trusted_only_when_equal_and_not_racy() {
+        let d = tempfile::tempdir().unwrap();
+        let salt = Salt::new("p", &Options::default());
+        let c = Cache::open(d.path(), d.path(), salt.clone(), Lang::En).unwrap();
+        let long_ago = c.started - 3600 * 1_000_000_000;
+        let just_now = c.started - RACY_NS / 2;
+        let rows = vec![
+            row("old.md", Some(stat(long_ago)), new(b"a")),
+            row("new.md", Some(stat(just_now)), new(b"b")),
+            row("link.md", None, new(b"c")),
+        ];
+        c.store(&c.old(), rows, None).unwrap();
+        let c = Cache::open(d.path(), d.path(), salt, Lang::En).unwrap();
+        let old = c.old();
+        assert_eq!(old.by_stat(b"old.md", &stat(long_ago)), Some(0));
+        // Any field that differs: read.
+        for other in [
+            Stat { size: 11, ..stat(long_ago) },
+            Stat { ino: 8, ..stat(long_ago) },
+            Stat { ctime: long_ago + 1, ..stat(long_ago) },
+            stat(long_ago + 1),
+        ] {
+            assert_eq!(old.by_stat(b"old.md", &other), None, "{other:?}");
+        }
+        // Modified shortly before the run that recorded it: read again.
+        assert_eq!(old.by_stat(b"new.md", &stat(just_now)), None);
+        assert_eq!(old.by_key(&key_of(b"b")), Some(1));
+        // A file modified long ago whose status changed just now: the same.
+        assert_eq!(old.by_stat(b"old.md", &Stat { ctime: just_now, ..stat(long_ago) }), None);
+        assert_eq!(old.by_stat(b"link.md", &stat(long_ago)), None);
+        assert_eq!(old.by_stat(b"gone.md", &stat(long_ago)), None);
+        // Nothing changed: nothing written. Read again and no longer racy: written.
+        let same = || vec![row("old.md", Some(stat(long_ago)), Ref::Old(0)), row("link.md", None, Ref::Old(2))];
+        assert!(c.changed(&old, &same(), None));
+        let mut all = same();
+        all.insert(1, row("new.md", Some(stat(just_now)), Ref::Old(1)));
+        assert!(!c.changed(&old, &all, None) || c.started - RACY_NS > just_now);
     }
 
     #[cfg(unix)]
@@ -371,7 +791,7 @@ mod tests {
         let c = Cache::open(&d.path().join("new/deep"), d.path(), salt, Lang::En).unwrap();
         let mode = std::fs::metadata(d.path().join("new/deep")).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o700);
-        c.store(vec![(key_of(b"x"), Some(Entry(Err(Skip::Empty))))]).unwrap();
+        c.store(&c.old(), vec![row("x.md", None, new(b"x"))], None).unwrap();
         assert_eq!(std::fs::metadata(c.path()).unwrap().permissions().mode() & 0o777, 0o600);
     }
 }

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use globset::{Glob, GlobSet, GlobSetBuilder};
+use ignore::gitignore::{Gitignore, GitignoreBuilder};
 use serde::Deserialize;
 
 use crate::common::i18n::Lang;
@@ -28,7 +28,8 @@ pub struct Config {
     pub lang: Option<Lang>,
     /// A regulation profile of the archive's own, relative to the root.
     pub profile: Option<toml::Spanned<PathBuf>>,
-    /// Globs (relative to the root) of the files that make up the archive.
+    /// Patterns (`.gitignore` syntax, relative to the root) of the files
+    /// that make up the archive, and of those left out.
     #[serde(default)]
     pub include: Vec<toml::Spanned<String>>,
     #[serde(default)]
@@ -41,7 +42,43 @@ pub struct Config {
     #[serde(default)]
     pub rules: BTreeMap<toml::Spanned<String>, Level>,
     #[serde(skip)]
-    globs: Option<(GlobSet, GlobSet)>,
+    globs: Option<(Patterns, Patterns)>,
+}
+
+/// A list of patterns in `.gitignore` syntax (the `ignore` crate's
+/// matcher, as ripgrep's `--glob`): `du-thao/` a folder at any depth,
+/// `/2021/*.md` anchored at the root, `*.nhap.md` a name at any depth,
+/// `!giu.md` an exception; a later line wins over an earlier one.
+#[derive(Debug, Clone)]
+pub struct Patterns(Gitignore);
+
+impl Patterns {
+    /// The patterns of `lines`; `Err((i, why))`: line `i` is not a valid pattern.
+    pub fn new<'a>(lines: impl IntoIterator<Item = &'a str>) -> Result<Patterns, (usize, String)> {
+        // Anchored at ".": the paths matched are already relative to the root.
+        let mut b = GitignoreBuilder::new(".");
+        for (i, line) in lines.into_iter().enumerate() {
+            b.add_line(None, line).map_err(|e| (i, e.to_string()))?;
+        }
+        b.build().map(Patterns).map_err(|e| (0, e.to_string()))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Whether `rel` (a file, relative to the root), or a folder above it,
+    /// matches: the last matching pattern decides, and a `!` pattern
+    /// un-matches.
+    pub fn matches(&self, rel: &Path) -> bool {
+        if self.0.is_empty() {
+            return false;
+        }
+        // The matcher takes relative paths only: a path that is not (a file
+        // named outside any root) is matched by its components.
+        let rel: PathBuf = rel.components().filter(|c| matches!(c, std::path::Component::Normal(_))).collect();
+        self.0.matched_path_or_any_parents(&rel, false).is_ignore()
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -186,23 +223,21 @@ impl Config {
         }
         let mut sets = Vec::new();
         for list in [&c.include, &c.exclude] {
-            let mut b = GlobSetBuilder::new();
-            for g in list {
-                match Glob::new(g.get_ref()) {
-                    Ok(glob) => {
-                        b.add(glob);
-                    }
-                    Err(e) => {
-                        return Err(err(
-                            tr!(lang, "mẫu không hợp lệ: {}", "invalid glob: {}", e),
-                            Some(g.span()),
-                            None,
-                            &text,
-                        ))
-                    }
+            match Patterns::new(list.iter().map(|g| g.get_ref().as_str())) {
+                Ok(p) => sets.push(p),
+                Err((i, e)) => {
+                    return Err(err(
+                        tr!(lang, "mẫu không hợp lệ: {}", "invalid glob: {}", e),
+                        list.get(i).map(|g| g.span()),
+                        Some(tr!(
+                            lang,
+                            "mẫu viết như trong .gitignore: `du-thao/`, `2021/*.md`, `*.nhap.md`",
+                            "patterns are written as in .gitignore: `du-thao/`, `2021/*.md`, `*.nhap.md`"
+                        )),
+                        &text,
+                    ))
                 }
             }
-            sets.push(b.build().map_err(|e| err(e.to_string(), None, None, &text))?);
         }
         let exclude = sets.pop().expect("two sets");
         let include = sets.pop().expect("two sets");
@@ -222,10 +257,12 @@ impl Config {
         Some((date_of(p.from.get_ref())?, date_of(p.to.get_ref())?))
     }
 
-    /// Whether a file at `rel` (relative to the root) belongs to the archive.
+    /// Whether a file at `rel` (relative to the root) belongs to the
+    /// archive: it (or a folder above it) matches `include`, when there is
+    /// one, and not `exclude`.
     pub fn includes(&self, rel: &Path) -> bool {
         match &self.globs {
-            Some((inc, exc)) => (self.include.is_empty() || inc.is_match(rel)) && !exc.is_match(rel),
+            Some((inc, exc)) => (self.include.is_empty() || inc.matches(rel)) && !exc.matches(rel),
             None => true,
         }
     }
@@ -404,9 +441,11 @@ pub const TEMPLATE: &str = r#"# bienban.toml — đánh dấu gốc của một 
 # (Quy chế làm việc BCH Đảng bộ Các cơ quan tỉnh Bắc Kạn 2020-2025).
 # profile = "quy-che.toml"
 
-# Những tệp thuộc lưu trữ (mẫu glob, tính từ thư mục này).
-# include = ["**/*.md"]
-# exclude = ["du-thao/**"]
+# Những tệp thuộc lưu trữ (mẫu viết như trong .gitignore, tính từ thư mục này).
+# Tệp bị loại vẫn được đếm là "bỏ qua" (--show-skipped). Các tệp mà .gitignore
+# hay .ignore bỏ qua thì không được đọc (--no-ignore để đọc cả chúng).
+# include = ["*.md"]
+# exclude = ["du-thao/"]
 
 # Kỳ của lưu trữ, cho quy tắc meeting-frequency. Bỏ trống: từ biên bản đầu tiên
 # đến biên bản cuối cùng.

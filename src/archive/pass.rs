@@ -5,7 +5,8 @@
 use crate::archive::config::{Config, Level};
 use crate::archive::suppress;
 use crate::check::{FileResult, Options};
-use crate::common::finding::Severity;
+use crate::common::finding::{Finding, Severity};
+use crate::common::i18n::Lang;
 use crate::model::Date;
 use crate::regulation::profile::Profile;
 use crate::rules::{ArchiveContext, ArchiveFile, ARCHIVE};
@@ -19,13 +20,9 @@ pub fn check(
     period: Option<(Date, Date)>,
     opts: Options,
 ) {
-    let cx = ArchiveContext { profile, lang: opts.lang, period };
-    let mut found = Vec::new();
     let index: Vec<ArchiveFile<'_>> =
         files.iter().map(|f| ArchiveFile { path: &f.path, summary: f.summary.as_deref() }).collect();
-    for rule in ARCHIVE {
-        rule.check(&index, &cx, &mut found);
-    }
+    let found = rules(&index, profile, period, opts.lang);
     drop(index);
     for (i, f) in found {
         files[i].findings.push(f);
@@ -33,6 +30,23 @@ pub fn check(
     for f in files.iter_mut() {
         finish(f, profile, config, opts);
     }
+}
+
+/// The archive rules' findings over `files` (every record of the archive,
+/// in path order), as `(index in files, finding)`, before severities and
+/// suppressions.
+pub fn rules(
+    files: &[ArchiveFile<'_>],
+    profile: &Profile,
+    period: Option<(Date, Date)>,
+    lang: Lang,
+) -> Vec<(usize, Finding)> {
+    let cx = ArchiveContext { profile, lang, period };
+    let mut found = Vec::new();
+    for rule in ARCHIVE {
+        rule.check(files, &cx, &mut found);
+    }
+    found
 }
 
 /// Checks in-memory files `(path, bytes)` as one archive: for tests, the

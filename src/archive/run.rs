@@ -18,15 +18,16 @@ use std::sync::{Arc, Mutex};
 use rayon::prelude::*;
 
 use crate::archive;
-use crate::archive::cache::{self, Cache, Entry, Key, Salt};
-use crate::archive::config::{self, Config, ConfigError, Ignored, Probe};
+use crate::archive::cache::{self, ArchiveUpdate, Cache, New, Old, Ref, Row, Salt};
+use crate::archive::config::{self, Config, ConfigError, Ignored, Patterns, Probe};
 use crate::check::{self, FileResult, Options, Skip};
+use crate::common::finding::Finding;
 use crate::common::i18n::Lang;
 use crate::model::Date;
-use crate::read::discover::{discover, Target};
-use crate::read::file::{resolve_within, ReadError};
+use crate::read::discover::{discover, Target, Walk};
+use crate::read::file::{resolve_within, ReadError, Stat};
 use crate::regulation::profile::Profile;
-use crate::rules::io;
+use crate::rules::{io, ArchiveFile};
 use crate::tr;
 
 pub struct Request<'a> {
@@ -55,6 +56,13 @@ pub struct Request<'a> {
     /// ([`Outcome::archives`]) for the calendar, attendance and trails.
     /// `check` leaves it off: its memory then grows with the findings only.
     pub keep_archives: bool,
+    /// `--no-ignore`: `.gitignore` and `.ignore` files do not leave files
+    /// out of the walk (`--audit` implies it: they come with the archive).
+    pub no_ignore: bool,
+    /// `--exclude`: more patterns of files to leave out (skipped, with the
+    /// reason), relative to each archive's root, or without one to the
+    /// current folder.
+    pub exclude: Option<Patterns>,
 }
 
 impl Request<'_> {
@@ -70,6 +78,17 @@ impl Request<'_> {
             profile: None,
             audit: false,
             keep_archives: false,
+            no_ignore: false,
+            exclude: None,
+        }
+    }
+
+    /// How folders are walked.
+    fn walk(&self) -> Walk {
+        Walk {
+            ignore_files: !self.no_ignore && !self.audit,
+            threads: rayon::current_num_threads(),
+            top_marker: Some(config::FILE_NAME),
         }
     }
 }
@@ -93,6 +112,9 @@ pub struct Outcome {
     pub results: Vec<FileResult>,
     /// Cache hits and misses over the run (0, 0 without a cache).
     pub cache: (usize, usize),
+    /// Files whose bytes were read in archives with a cache (the others
+    /// were known from their stat data).
+    pub reads: usize,
     /// The language the run spoke (for the summary line).
     pub lang: Lang,
     /// What the user should know about the run itself (a `bienban.toml`
@@ -130,7 +152,7 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
     if let Some(stdin) = &req.stdin {
         return run_stdin(stdin, req, named);
     }
-    let (targets, walk_errors) = discover(req.paths);
+    let (targets, walk_errors) = discover(req.paths, &req.walk());
     let mut canon = Canon::default();
     // Group the named files by root; `None` is "no bienban.toml above".
     let mut groups: BTreeMap<Option<PathBuf>, Vec<(PathBuf, Target)>> = BTreeMap::new();
@@ -146,6 +168,8 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
     // walked whole already, and need not be walked again for context.
     let walked: Vec<PathBuf> =
         req.paths.iter().filter(|p| p.is_dir()).filter_map(|p| std::fs::canonicalize(p).ok()).collect();
+    // Files read only for context are named relative to the current folder.
+    let cwd = std::env::current_dir().ok().and_then(|d| std::fs::canonicalize(d).ok());
     // Parsed once and shared: an inspector's archive may hold hundreds of
     // archive roots (one per organisation).
     let named_given = named.is_some();
@@ -174,7 +198,15 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
                 None => None,
             };
             let whole = root.as_deref().is_some_and(|r| walked.iter().any(|w| r.starts_with(w)));
-            let scope = Scope { root: root.as_deref(), whole, bounds: &bounds, keep: req.keep_archives };
+            let scope = Scope {
+                root: root.as_deref(),
+                whole,
+                bounds: &bounds,
+                keep: req.keep_archives,
+                walk: req.walk(),
+                exclude: req.exclude.as_ref(),
+                cwd: cwd.as_deref(),
+            };
             let (results, context, skipped) =
                 check_archive(&scope, named_files, &config, &profile, opts, cache.as_ref(), &mut notes);
             let archive = req.keep_archives.then(|| Archive {
@@ -186,7 +218,8 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
                 context,
                 skipped: skipped.clone(),
             });
-            Ok((results, skipped, group_lang, cache.map_or((0, 0), |c| c.counts()), notes, archive))
+            let counts = cache.as_ref().map_or((0, 0, 0), |c| (c.counts().0, c.counts().1, c.reads()));
+            Ok((results, skipped, group_lang, counts, notes, archive))
         })
         .collect();
     let mut results = Vec::new();
@@ -194,8 +227,10 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
     let mut skipped = Vec::new();
     let mut lang = req.lang.unwrap_or_default();
     let mut counts = (0, 0);
+    let mut reads = 0;
     for (i, group) in checked.into_iter().enumerate() {
-        let (r, s, group_lang, (h, m), n, archive) = group?;
+        let (r, s, group_lang, (h, m, read), n, archive) = group?;
+        reads += read;
         if i == 0 {
             lang = group_lang;
         }
@@ -211,7 +246,7 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
     }
     results.sort_by(|a, b| a.path.cmp(&b.path));
     skipped.sort();
-    Ok(Outcome { results, lang, cache: counts, notes, archives, skipped })
+    Ok(Outcome { results, lang, cache: counts, reads, notes, archives, skipped })
 }
 
 /// The options of one archive's check.
@@ -294,6 +329,7 @@ fn run_stdin(stdin: &Stdin, req: &Request<'_>, named: Option<Profile>) -> Result
                 results: vec![FileResult::failed(&display, None, f)],
                 lang,
                 cache: (0, 0),
+                reads: 0,
                 notes,
                 archives: Vec::new(),
                 skipped: Vec::new(),
@@ -304,7 +340,15 @@ fn run_stdin(stdin: &Stdin, req: &Request<'_>, named: Option<Profile>) -> Result
         Ok(r) => r,
         Err(why) => {
             let skipped = vec![(display, why)];
-            return Ok(Outcome { results: Vec::new(), lang, cache: (0, 0), notes, archives: Vec::new(), skipped });
+            return Ok(Outcome {
+                results: Vec::new(),
+                lang,
+                cache: (0, 0),
+                reads: 0,
+                notes,
+                archives: Vec::new(),
+                skipped,
+            });
         }
     };
     if mine.text.is_none() {
@@ -313,11 +357,13 @@ fn run_stdin(stdin: &Stdin, req: &Request<'_>, named: Option<Profile>) -> Result
     // The archive around it, without the on-disk version of the same file.
     let mut files = Vec::new();
     if let Some(r) = &root {
-        let (under, _) = discover(std::slice::from_ref(r));
+        let (under, _) = discover(std::slice::from_ref(r), &req.walk());
         let cwd = std::env::current_dir().ok().and_then(|d| std::fs::canonicalize(d).ok());
+        let exclude = req.exclude.as_ref();
         files = under
             .par_iter()
-            .filter(|t| Some(&t.path) != abs.as_ref() && config.includes(t.path.strip_prefix(r).unwrap_or(&t.path)))
+            .filter(|t| Some(&t.path) != abs.as_ref())
+            .filter(|t| left_out(t.path.strip_prefix(r).ok(), &t.path, &config, exclude, cwd.as_deref()).is_none())
             .filter_map(|t| {
                 let shown = shown_path(&t.path, cwd.as_deref());
                 match contained(&t.path, t.link, Some(r)) {
@@ -341,7 +387,7 @@ fn run_stdin(stdin: &Stdin, req: &Request<'_>, named: Option<Profile>) -> Result
     }
     results.push(mine);
     results.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(Outcome { results, lang, cache: (0, 0), notes, archives: Vec::new(), skipped: Vec::new() })
+    Ok(Outcome { results, lang, cache: (0, 0), reads: 0, notes, archives: Vec::new(), skipped: Vec::new() })
 }
 
 /// Where one archive's files may be read from.
@@ -354,6 +400,11 @@ struct Scope<'a> {
     /// `report`: the reported results keep their summaries, and the
     /// archive's other records are returned too; otherwise they are dropped.
     keep: bool,
+    walk: Walk,
+    /// `--exclude`.
+    exclude: Option<&'a Patterns>,
+    /// The current folder, canonical: files read for context are shown relative to it.
+    cwd: Option<&'a Path>,
 }
 
 /// The path to read for a file found at `path`: itself, or for a link its
@@ -375,11 +426,79 @@ fn contained(
     }
 }
 
+/// Why a file is not part of its archive, if it is not: left out by the
+/// archive's `include`/`exclude` (matched against `rel`, its path relative
+/// to the root), or by `--exclude` (against `rel`, or without a root
+/// against its path relative to the current folder).
+fn left_out(
+    rel: Option<&Path>,
+    path: &Path,
+    config: &Config,
+    exclude: Option<&Patterns>,
+    cwd: Option<&Path>,
+) -> Option<Skip> {
+    if rel.is_some_and(|rel| !config.includes(rel)) {
+        return Some(Skip::Excluded);
+    }
+    let exclude = exclude?;
+    let rel = rel.or_else(|| cwd.and_then(|c| path.strip_prefix(c).ok())).unwrap_or(path);
+    exclude.matches(rel).then_some(Skip::ExcludedOnCommandLine)
+}
+
+/// One file of the archive to check, as listed.
+struct Item {
+    /// Where it is read from: relative to the current folder when the
+    /// archive lies under it (fewer folders for the kernel to look up per
+    /// file), else absolute.
+    path: PathBuf,
+    /// Relative to the archive's root (`None` without one): what the
+    /// cache knows it by, and what `include`/`exclude` match.
+    rel: Option<PathBuf>,
+    /// As named, or for a file read for context, relative to the current folder.
+    shown: String,
+    named: bool,
+    link: bool,
+    /// Where a link may lead.
+    boundary: Option<PathBuf>,
+    stat: Option<Stat>,
+}
+
+/// What became of one file: its result, or its entry in the old cache
+/// (whose result is decoded only if it is reported).
+enum Got {
+    Cached(u32),
+    Fresh(Result<FileResult, Skip>),
+}
+
+/// One file after its check: its index in the list of [`Item`]s, what
+/// became of it, and what the cache will know of it.
+struct Slot {
+    k: usize,
+    got: Got,
+    row: Option<(Option<Stat>, Ref)>,
+}
+
+impl Slot {
+    /// The summary digest, for the key of the archive rules' findings.
+    fn digest(&self, old: &Old<'_>) -> cache::Digest {
+        match (&self.got, &self.row) {
+            (Got::Cached(e), _) => old.digest(*e),
+            (Got::Fresh(_), Some((_, Ref::New(n)))) => n.digest,
+            (Got::Fresh(r), _) => cache::summary_digest(r.as_ref().ok().and_then(|r| r.summary.as_deref())),
+        }
+    }
+}
+
 /// Reads the archive (everything under the root, or just `named`), runs
 /// every rule, and returns the results to report — the named files', and
 /// those of other files with findings that involve a named file (see
 /// [`keep_involving`]) — with [`Scope::keep`], the archive's other records —
 /// and the named files that are not records, with the reason.
+///
+/// With a cache, a file whose stat data are the recorded ones is not read,
+/// and its result is decoded only if it is reported; when no record's
+/// summary changed, the archive rules' findings are the recorded ones, and
+/// no other summary is decoded.
 fn check_archive(
     scope: &Scope<'_>,
     named: Vec<(PathBuf, Target)>,
@@ -391,96 +510,144 @@ fn check_archive(
 ) -> (Vec<FileResult>, Vec<FileResult>, Vec<(String, Skip)>) {
     let (root, keep) = (scope.root, scope.keep);
     let mut skipped = Vec::new();
-    // abs path → (display, whether it is a link, its boundary), for the files to report.
-    let mut report: HashMap<PathBuf, (String, bool, Option<PathBuf>)> = HashMap::new();
-    let mut all: Vec<(PathBuf, Option<String>, bool, Option<PathBuf>)> = Vec::new();
+    let mut report: HashMap<PathBuf, Item> = HashMap::new();
     for (abs, t) in named {
-        let rel = root.and_then(|r| abs.strip_prefix(r).ok());
-        if rel.is_some_and(|rel| !config.includes(rel)) {
-            skipped.push((t.display, Skip::Excluded)); // by the archive's configuration
+        let rel = root.and_then(|r| abs.strip_prefix(r).ok()).map(Path::to_path_buf);
+        if let Some(why) = left_out(rel.as_deref(), &abs, config, scope.exclude, scope.cwd) {
+            skipped.push((t.display, why));
             continue;
         }
         let boundary = match root {
             Some(r) => Some(r.to_path_buf()),
             None => scope.bounds.get(t.named).cloned().flatten(),
         };
-        report.insert(abs, (t.display, t.link, boundary));
+        let key = rel.clone().unwrap_or_else(|| abs.clone());
+        let (link, stat, shown) = (t.link, t.stat, t.display);
+        report.insert(key, Item { path: abs, rel, shown, named: true, link, boundary, stat });
     }
+    let mut all: Vec<Item> = Vec::new();
     if let Some(r) = root.filter(|_| !scope.whole) {
-        let (under, _) = discover(&[r.to_path_buf()]);
+        // Walked from the current folder when the archive lies under it:
+        // the paths found are then also the paths shown.
+        let from = match scope.cwd.and_then(|c| r.strip_prefix(c).ok()) {
+            Some(p) if p.as_os_str().is_empty() => PathBuf::from("."),
+            Some(p) => p.to_path_buf(),
+            None => r.to_path_buf(),
+        };
+        let (under, _) = discover(std::slice::from_ref(&from), &scope.walk);
+        all.reserve(under.len());
         for t in under {
-            let rel = t.path.strip_prefix(r).unwrap_or(&t.path);
-            if config.includes(rel) && !report.contains_key(&t.path) {
-                all.push((t.path, None, t.link, Some(r.to_path_buf())));
+            let Ok(rel) = t.path.strip_prefix(&from).map(Path::to_path_buf) else { continue };
+            if (!report.is_empty() && report.contains_key(&rel))
+                || left_out(Some(&rel), &t.path, config, scope.exclude, scope.cwd).is_some()
+            {
+                continue;
+            }
+            let boundary = Some(r.to_path_buf());
+            all.push(Item {
+                path: t.path,
+                rel: Some(rel),
+                shown: t.display,
+                named: false,
+                link: t.link,
+                boundary,
+                stat: t.stat,
+            });
+        }
+    }
+    all.extend(report.into_values());
+    let old = cache.map(Cache::old);
+    let mut slots: Vec<Slot> =
+        all.par_iter().enumerate().map(|(k, item)| slot(k, item, profile, opts, cache.zip(old.as_ref()))).collect();
+    let mut rows = Vec::new();
+    if cache.is_some() {
+        for s in &mut slots {
+            if let (Some((stat, entry)), Some(rel)) = (s.row.take(), &all[s.k].rel) {
+                rows.push(Row { path: rel.as_os_str().as_encoded_bytes().to_vec(), stat, entry });
             }
         }
     }
-    all.extend(report.into_iter().map(|(p, (d, link, b))| (p, Some(d), link, b)));
-    all.sort();
-    // Files read only for context are named relative to the current folder.
-    let cwd = std::env::current_dir().ok().and_then(|d| std::fs::canonicalize(d).ok());
-    let mut checked: Vec<Checked> = all
-        .par_iter()
-        .enumerate()
-        .map(|(k, (path, display, link, boundary))| {
-            let shown = display.clone().unwrap_or_else(|| shown_path(path, cwd.as_deref()));
-            let (mut r, entry) = match contained(path, *link, boundary.as_deref()) {
-                Ok(read_from) => check_cached(&read_from, &shown, profile, opts, cache),
-                Err(f) => (Ok(FileResult::failed(&shown, None, f(opts.lang))), None),
-            };
-            if display.is_none() {
-                // Read for context only: its text is found again (from `all`)
-                // only if one of its findings is reported.
-                if let Ok(r) = &mut r {
-                    r.file = None;
-                }
-            }
-            (r, display.clone(), entry, k)
-        })
-        .collect();
-    if let Some(c) = cache {
-        if let Err(note) = c.store(checked.iter_mut().filter_map(|(_, _, e, _)| e.take()).collect()) {
+    // Files that are not records: the named ones are listed as skipped.
+    slots.retain(|s| {
+        let why = match &s.got {
+            Got::Fresh(Err(why)) => why.clone(),
+            Got::Cached(e) => match old.as_ref().and_then(|o| o.skip(*e)) {
+                Some(why) => why.clone(),
+                None => return true,
+            },
+            Got::Fresh(Ok(_)) => return true,
+        };
+        if all[s.k].named {
+            skipped.push((all[s.k].shown.clone(), why));
+        }
+        false
+    });
+    slots.sort_by(|a, b| all[a.k].shown.cmp(&all[b.k].shown));
+    // The archive rules: their findings as recorded, if no summary changed.
+    let key = old.as_ref().map(|o| archive_key(&slots, &all, o, config));
+    // Which findings a run reports: those on a named file, and those that
+    // involve one; all of them when every file is named or for the report.
+    let named: Vec<bool> = slots.iter().map(|s| all[s.k].named).collect();
+    let every = keep || named.iter().all(|n| *n);
+    let pick = |file: u32, involved: &[u32]| {
+        every || named[file as usize] || involved.iter().any(|i| named.get(*i as usize).copied().unwrap_or(false))
+    };
+    let recorded = old.as_ref().zip(key.as_ref()).and_then(|(o, k)| o.archive(k, pick));
+    let had = recorded.is_some();
+    // The report needs every summary; otherwise only the archive rules do.
+    let mut summaries = (!had || keep).then(|| summaries(&mut slots, old.as_ref(), profile, opts, &all));
+    let found = match (recorded, &summaries) {
+        (Some(found), _) => found,
+        (None, Some(m)) => {
+            let index: Vec<ArchiveFile<'_>> = slots
+                .iter()
+                .zip(m)
+                .map(|(s, m)| ArchiveFile { path: &all[s.k].shown, summary: m.as_deref() })
+                .collect();
+            archive::pass::rules(&index, profile, config.period(), opts.lang)
+        }
+        (None, None) => Vec::new(),
+    };
+    if let (Some(c), Some(o)) = (cache, &old) {
+        let involved: Vec<Vec<u32>> = if had { Vec::new() } else { involved(&found, &slots, &all) };
+        let findings = (!had).then_some((found.as_slice(), involved.as_slice()));
+        if let Err(note) = c.store(o, rows, key.map(|key| ArchiveUpdate { key, findings })) {
             notes.push(note);
         }
     }
-    checked.retain(|c| match (&c.0, &c.1) {
-        (Ok(_), _) => true,
-        (Err(why), Some(shown)) => {
-            skipped.push((shown.clone(), why.clone()));
-            false
-        }
-        (Err(_), None) => false,
-    });
-    checked.sort_by(|a, b| a.0.as_ref().map(|r| &r.path).ok().cmp(&b.0.as_ref().map(|r| &r.path).ok()));
-    let shown: Vec<(bool, usize)> = checked.iter().map(|c| (c.1.is_some(), c.3)).collect();
-    // From here on every record of the archive is in memory at once: no
-    // copies, and what the report does not need is dropped in place. (A
-    // new vector: collecting in place would keep the larger buffer of `checked`.)
-    let mut results: Vec<FileResult> = Vec::with_capacity(checked.len());
-    results.extend(checked.into_iter().filter_map(|c| c.0.ok()));
-    archive::check(&mut results, profile, config, config.period(), opts);
-    if shown.iter().all(|s| s.0) {
-        if !keep {
-            results.iter_mut().for_each(FileResult::shed);
-        }
-        results.shrink_to_fit();
-        return (results, Vec::new(), skipped);
+    let mut by_file: Vec<Vec<Finding>> = (0..slots.len()).map(|_| Vec::new()).collect();
+    for (i, f) in found {
+        by_file[i].push(f);
     }
-    let names: HashSet<String> = results.iter().zip(&shown).filter(|(_, s)| s.0).map(|(r, _)| r.path.clone()).collect();
-    let names: HashSet<&str> = names.iter().map(String::as_str).collect();
+    // The files to report: the named ones, and those with a finding that
+    // involves one of them; with `keep`, the others too, as context.
+    let names: HashSet<&str> = slots.iter().map(|s| &all[s.k]).filter(|i| i.named).map(|i| i.shown.as_str()).collect();
+    let involves = |fs: &[Finding]| fs.iter().any(|f| f.related.iter().any(|x| names.contains(x.path.as_str())));
+    let all_named = names.len() == slots.len();
+    let wanted: Vec<bool> =
+        slots.iter().zip(&by_file).map(|(s, f)| keep || all[s.k].named || (!all_named && involves(f))).collect();
+    let made: Vec<(usize, bool, FileResult)> = slots
+        .into_par_iter()
+        .zip(by_file)
+        .enumerate()
+        .filter(|(i, _)| wanted[*i])
+        .filter_map(|(i, (slot, found))| {
+            let named = all[slot.k].named;
+            let mut r = result_of(slot, old.as_ref(), &all, profile, opts)?;
+            r.findings.extend(found);
+            archive::pass::finish(&mut r, profile, config, opts);
+            Some((i, named, r))
+        })
+        .collect();
     let mut reported = Vec::with_capacity(names.len());
     let mut context = Vec::new();
-    for (mut r, (named, k)) in results.into_iter().zip(shown) {
-        if named {
-            if !keep {
-                r.shed();
-            }
-            reported.push(r);
-        } else if keep_involving(&mut r, &names) {
-            r.file = Some(all[k].0.clone());
-            if !keep {
-                r.shed();
-            }
+    for (i, named, mut r) in made {
+        if keep {
+            r.summary = summaries.as_mut().and_then(|m| m[i].take());
+        } else {
+            r.shed();
+        }
+        if named || keep_involving(&mut r, &names) {
             reported.push(r);
         } else if keep {
             context.push(r);
@@ -488,6 +655,85 @@ fn check_archive(
     }
     reported.shrink_to_fit();
     (reported, context, skipped)
+}
+
+/// The key of the archive rules' findings: what they depend on besides the
+/// profile and the language (in the cache's salt) — the period, and each
+/// record's path as shown and summary.
+fn archive_key(slots: &[Slot], all: &[Item], old: &Old<'_>, config: &Config) -> cache::Key {
+    let mut h = blake3::Hasher::new();
+    h.update(format!("{:?}", config.period()).as_bytes());
+    for s in slots {
+        let shown = &all[s.k].shown;
+        h.update(&(shown.len() as u64).to_le_bytes());
+        h.update(shown.as_bytes());
+        h.update(&s.digest(old));
+    }
+    *h.finalize().as_bytes()
+}
+
+/// For each archive finding, the indices (in `slots`, sorted by path as
+/// shown) of the other files it involves.
+fn involved(found: &[(usize, Finding)], slots: &[Slot], all: &[Item]) -> Vec<Vec<u32>> {
+    let at = |p: &str| slots.binary_search_by(|s| all[s.k].shown.as_str().cmp(p)).ok().map(|i| i as u32);
+    found.iter().map(|(_, f)| f.related.iter().filter_map(|r| at(&r.path)).collect()).collect()
+}
+
+/// Every record's summary, decoding the cached ones (in parallel). An entry
+/// that cannot be decoded is checked again.
+fn summaries(
+    slots: &mut [Slot],
+    old: Option<&Old<'_>>,
+    profile: &Profile,
+    opts: Options,
+    all: &[Item],
+) -> Vec<Option<Arc<crate::model::summary::Summary>>> {
+    slots
+        .par_iter_mut()
+        .map(|s| match &s.got {
+            Got::Fresh(r) => r.as_ref().ok().and_then(|r| r.summary.clone()),
+            Got::Cached(e) => match old.map(|o| o.summary(*e)) {
+                Some(Some(m)) => m,
+                _ => {
+                    s.got = Got::Fresh(recheck(s, all, profile, opts));
+                    match &s.got {
+                        Got::Fresh(Ok(r)) => r.summary.clone(),
+                        _ => None,
+                    }
+                }
+            },
+        })
+        .collect()
+}
+
+/// A cached entry that could not be decoded: the file is checked again.
+fn recheck(s: &Slot, all: &[Item], profile: &Profile, opts: Options) -> Result<FileResult, Skip> {
+    let item = &all[s.k];
+    match contained(&item.path, item.link, item.boundary.as_deref()) {
+        Ok(p) => check::check_path(&p, &item.shown, profile, opts),
+        Err(f) => Ok(FileResult::failed(&item.shown, None, f(opts.lang))),
+    }
+}
+
+/// The result of a file to report.
+fn result_of(slot: Slot, old: Option<&Old<'_>>, all: &[Item], profile: &Profile, opts: Options) -> Option<FileResult> {
+    let item = &all[slot.k];
+    let r = match slot.got {
+        Got::Fresh(r) => r,
+        Got::Cached(e) => {
+            let read_from = contained(&item.path, item.link, item.boundary.as_deref()).unwrap_or(item.path.clone());
+            match old.and_then(|o| o.result(e, &item.shown, &read_from)) {
+                Some(r) => r,
+                None => recheck(&slot, all, profile, opts),
+            }
+        }
+    };
+    let mut r = r.ok()?;
+    if !item.named && r.text.is_none() {
+        // Read for context: its text is found again from where it was listed.
+        r.file = Some(item.path.clone());
+    }
+    Some(r)
 }
 
 /// Keeps, of a file that was not named, only the findings that involve a
@@ -501,43 +747,48 @@ fn keep_involving(r: &mut FileResult, names: &HashSet<&str>) -> bool {
     !r.findings.is_empty()
 }
 
-/// One archive's reported results, its language, its cache hits and
-/// misses, notes, and (for the report) the archive itself.
-type GroupOutcome = (Vec<FileResult>, Vec<(String, Skip)>, Lang, (usize, usize), Vec<String>, Option<Archive>);
+/// One archive's reported results, its language, its cache hits, misses
+/// and reads, notes, and (for the report) the archive itself.
+type GroupOutcome = (Vec<FileResult>, Vec<(String, Skip)>, Lang, (usize, usize, usize), Vec<String>, Option<Archive>);
 
-/// A file's result (or why it is not a record), how it is shown if it is
-/// named, its cache entry, and its index in the archive's list of paths.
-type Checked = (Result<FileResult, Skip>, Option<String>, Option<KeptEntry>, usize);
-
-/// A file's cache key, and its new entry (`None`: the cached one is still good).
-type KeptEntry = (Key, Option<Entry>);
-
-/// Checks one file, or takes its result from the cache when its content
-/// has not changed. Returns the cache entry to keep.
-fn check_cached(
-    path: &Path,
-    shown: &str,
-    profile: &Profile,
-    opts: Options,
-    cache: Option<&Cache>,
-) -> (Result<FileResult, Skip>, Option<KeptEntry>) {
-    let Some(cache) = cache else { return (check::check_path(path, shown, profile, opts), None) };
-    let bytes = match check::read_limited(path, opts) {
-        Ok(b) => b,
-        Err(f) => return (Ok(FileResult::failed(shown, Some(path), *f)), None),
+/// Checks one file, or takes its result from the cache: without reading
+/// it when its stat data are the recorded ones, else when its bytes are
+/// those of a file checked before.
+fn slot(k: usize, item: &Item, profile: &Profile, opts: Options, cache: Option<(&Cache, &Old<'_>)>) -> Slot {
+    let shown = &item.shown;
+    let read_from = match contained(&item.path, item.link, item.boundary.as_deref()) {
+        Ok(p) => p,
+        Err(f) => return Slot { k, got: Got::Fresh(Ok(FileResult::failed(shown, None, f(opts.lang)))), row: None },
     };
-    let key = cache::key_of(&bytes);
-    if let Some(entry) = cache.get(&key) {
-        return (entry.result(shown, path), Some((key, None)));
+    let Some(((cache, old), rel)) = cache.zip(item.rel.as_ref()) else {
+        return Slot { k, got: Got::Fresh(check::check_path(&read_from, shown, profile, opts)), row: None };
+    };
+    let rel = rel.as_os_str().as_encoded_bytes();
+    if let Some(e) = item.stat.filter(|_| !item.link).and_then(|s| old.by_stat(rel, &s)) {
+        cache.hit();
+        return Slot { k, got: Got::Cached(e), row: Some((item.stat, Ref::Old(e))) };
     }
+    cache.read();
+    let (bytes, stat) = match check::read_with_stat(&read_from, opts) {
+        Ok(b) => b,
+        Err(f) => return Slot { k, got: Got::Fresh(Ok(FileResult::failed(shown, Some(&read_from), *f))), row: None },
+    };
+    // A link is always read: its own stat data say nothing of its target.
+    let stat = stat.filter(|_| !item.link);
+    let key = cache::key_of(&bytes);
+    if let Some(e) = old.by_key(&key) {
+        cache.hit();
+        return Slot { k, got: Got::Cached(e), row: Some((stat, Ref::Old(e))) };
+    }
+    cache.miss();
     let r = check::check_file(shown, &bytes, profile, opts).map(|mut r| {
         if r.text.is_none() {
-            r.file = Some(path.to_path_buf());
+            r.file = Some(read_from.clone());
         }
         r
     });
-    let entry = Entry::of(&r);
-    (r, Some((key, Some(entry))))
+    let new = New::of(key, &r);
+    Slot { k, got: Got::Fresh(r), row: Some((stat, Ref::New(Box::new(new)))) }
 }
 
 fn shown_path(path: &Path, cwd: Option<&Path>) -> String {

@@ -12,7 +12,7 @@ use crate::model::facts::Facts;
 use crate::model::layout::{self, Scan, Skip};
 use crate::model::lower;
 use crate::model::summary::Summary;
-use crate::read::file::ReadError;
+use crate::read::file::{ReadError, Stat};
 use crate::read::legacy;
 use crate::regulation::profile::Profile;
 use crate::rules::{self, encoding, io, syntax, unrecognised_record, Context};
@@ -34,7 +34,12 @@ pub fn check_path(path: &Path, display: &str, profile: &Profile, opts: Options) 
 
 /// A file's bytes within the size limit, or the `io` finding that says why not.
 pub fn read_limited(path: &Path, opts: Options) -> Result<Vec<u8>, Box<Finding>> {
-    crate::read::file::read_limited(path, opts.max_file_size).map_err(|e| {
+    read_with_stat(path, opts).map(|(bytes, _)| bytes)
+}
+
+/// [`read_limited`], with the file's stat data as it was opened (for the cache).
+pub fn read_with_stat(path: &Path, opts: Options) -> Result<(Vec<u8>, Option<Stat>), Box<Finding>> {
+    crate::read::file::read_with_stat(path, opts.max_file_size).map_err(|e| {
         Box::new(match e {
             ReadError::Io(e) => io::unreadable(&e, opts.lang),
             ReadError::TooLarge(len) => io::too_large(len, opts.max_file_size, opts.lang),

@@ -10,5 +10,5 @@ mod file;
 mod result;
 
 pub use crate::model::layout::Skip;
-pub use file::{check_bytes, check_file, check_path, read_limited};
+pub use file::{check_bytes, check_file, check_path, read_limited, read_with_stat};
 pub use result::{Applied, FileResult, Options, Scope, DEFAULT_MAX_FILE_SIZE};

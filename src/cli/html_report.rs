@@ -27,6 +27,8 @@ pub struct ReportArgs {
     /// Neither read nor write the cache of results.
     #[arg(long)]
     pub no_cache: bool,
+    #[command(flatten)]
+    pub walk: super::WalkArgs,
     /// Files larger than this are not read (e.g. `4M`, `512K`; default 4M).
     #[arg(long, value_name = "SIZE", value_parser = super::parse_size)]
     pub max_file_size: Option<u64>,
@@ -61,6 +63,13 @@ pub fn run(args: ReportArgs, lang: Option<Lang>) -> ExitCode {
     if let Some(n) = args.threads {
         let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
     }
+    let exclude = match args.walk.patterns(fail_lang) {
+        Ok(p) => p,
+        Err(msg) => {
+            eprintln!("{}", crate::report::escape::visible(&msg));
+            return ExitCode::from(2);
+        }
+    };
     let req = Request {
         paths: &args.paths,
         stdin: None,
@@ -72,6 +81,8 @@ pub fn run(args: ReportArgs, lang: Option<Lang>) -> ExitCode {
         keep_archives: true,
         profile: args.profile.clone(),
         audit: args.audit,
+        no_ignore: args.walk.no_ignore,
+        exclude,
     };
     let outcome = match run::run(&req) {
         Ok(o) => o,

@@ -116,6 +116,8 @@ pub struct CheckArgs {
     /// (the summary line always counts them).
     #[arg(long, visible_alias = "verbose")]
     pub show_skipped: bool,
+    #[command(flatten)]
+    pub walk: WalkArgs,
     /// Neither read nor write the cache of results (kept in the user's
     /// cache folder: $BIENBAN_CACHE_DIR, $XDG_CACHE_HOME/bienban or ~/.cache/bienban).
     #[arg(long)]
@@ -123,6 +125,9 @@ pub struct CheckArgs {
     /// Print cache hits and misses to standard error.
     #[arg(long, hide = true)]
     pub debug_cache: bool,
+    /// Print how many files were read (not known from their stat data) to standard error.
+    #[arg(long, hide = true)]
+    pub debug_reads: bool,
     /// Files larger than this are not read (e.g. `4M`, `512K`; default 4M).
     #[arg(long, value_name = "SIZE", value_parser = parse_size)]
     pub max_file_size: Option<u64>,
@@ -135,6 +140,37 @@ pub struct CheckArgs {
     /// Width of the human report, in columns.
     #[arg(long, default_value_t = 100, hide = true)]
     pub width: usize,
+}
+
+/// Which files a walk finds: `check` and `report` share these.
+#[derive(clap::Args, Debug, Default)]
+pub struct WalkArgs {
+    /// Leave out files matching GLOB (`.gitignore` syntax: `du-thao/`,
+    /// `*.nhap.md`), relative to the archive's root (without one, to the
+    /// current folder); added to bienban.toml's `exclude`. Repeatable.
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// Also walk files that `.gitignore` and `.ignore` files leave out.
+    #[arg(long)]
+    pub no_ignore: bool,
+}
+
+impl WalkArgs {
+    /// The `--exclude` patterns, or the message saying which is wrong.
+    pub fn patterns(&self, l: Lang) -> Result<Option<config::Patterns>, String> {
+        if self.exclude.is_empty() {
+            return Ok(None);
+        }
+        config::Patterns::new(self.exclude.iter().map(String::as_str)).map(Some).map_err(|(i, why)| {
+            tr!(
+                l,
+                "--exclude {}: mẫu không hợp lệ: {} (viết như trong .gitignore: `du-thao/`, `*.nhap.md`)",
+                "--exclude {}: invalid glob: {} (write it as in .gitignore: `du-thao/`, `*.nhap.md`)",
+                self.exclude.get(i).map_or("", String::as_str),
+                why
+            )
+        })
+    }
 }
 
 #[derive(clap::Args, Debug)]
@@ -270,6 +306,13 @@ fn check(args: CheckArgs, lang: Option<Lang>) -> ExitCode {
         }
     }
     let to_terminal = args.output_file.is_none() && std::io::stdout().is_terminal();
+    let exclude = match args.walk.patterns(fail_lang) {
+        Ok(p) => p,
+        Err(msg) => {
+            eprintln!("{}", visible(&msg));
+            return ExitCode::from(2);
+        }
+    };
     let req = Request {
         paths: &args.paths,
         stdin,
@@ -281,6 +324,8 @@ fn check(args: CheckArgs, lang: Option<Lang>) -> ExitCode {
         profile: args.profile.clone(),
         audit: args.audit,
         keep_archives: false,
+        no_ignore: args.walk.no_ignore,
+        exclude,
     };
     let outcome = match run::run(&req) {
         Ok(o) => o,
@@ -295,6 +340,9 @@ fn check(args: CheckArgs, lang: Option<Lang>) -> ExitCode {
     }
     if args.debug_cache {
         eprintln!("cache: {} hits, {} misses", outcome.cache.0, outcome.cache.1);
+    }
+    if args.debug_reads {
+        eprintln!("reads: {}", outcome.reads);
     }
     let results = outcome.results;
     let totals = Totals::of(&results);

@@ -27,8 +27,8 @@ enum Access {
     Ordinary,
 }
 
-/// A temporary file beside `path`, holding `contents`, synced.
-fn temp_beside(path: &Path, contents: &[u8], access: Access) -> std::io::Result<NamedTempFile> {
+/// A temporary file beside `path`, holding `contents`, synced to disk if `sync`.
+fn temp_beside(path: &Path, contents: &[u8], access: Access, sync: bool) -> std::io::Result<NamedTempFile> {
     let mut prefix = OsString::from(".");
     prefix.push(path.file_name().unwrap_or_default());
     prefix.push(".");
@@ -44,7 +44,9 @@ fn temp_beside(path: &Path, contents: &[u8], access: Access) -> std::io::Result<
     let _ = access;
     let mut tmp = b.tempfile_in(folder(path))?;
     tmp.write_all(contents)?;
-    tmp.as_file().sync_all()?;
+    if sync {
+        tmp.as_file().sync_all()?;
+    }
     Ok(tmp)
 }
 
@@ -52,15 +54,18 @@ fn temp_beside(path: &Path, contents: &[u8], access: Access) -> std::io::Result<
 /// at `path` is replaced, never followed), with the mode `File::create`
 /// would give it.
 pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let tmp = temp_beside(path, contents, Access::Ordinary)?;
+    let tmp = temp_beside(path, contents, Access::Ordinary, true)?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }
 
 /// Writes `contents` to `path` atomically, owner-only (mode 0600), replacing
-/// what is there: for the cache.
+/// what is there: for the cache. Not synced to disk (that would take longer
+/// than the run it saves: the cache of a province's archive is tens of
+/// megabytes): after a crash the file may be cut short or empty, which its
+/// checksum reveals, and a cache that does not check out is not used.
 pub fn write_private(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let tmp = temp_beside(path, contents, Access::Owner)?;
+    let tmp = temp_beside(path, contents, Access::Owner, false)?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }
@@ -68,7 +73,7 @@ pub fn write_private(path: &Path, contents: &[u8]) -> std::io::Result<()> {
 /// Writes `contents` to a new file `path`, whole or not at all; fails with
 /// `AlreadyExists` if anything, even a dangling link, has that name.
 pub fn write_new(path: &Path, contents: &[u8], like: Option<&std::fs::Metadata>) -> std::io::Result<()> {
-    let tmp = temp_beside(path, contents, Access::Ordinary)?;
+    let tmp = temp_beside(path, contents, Access::Ordinary, true)?;
     if let Some(m) = like {
         copy_owner_and_mode(tmp.as_file(), m)?;
     }
@@ -81,7 +86,7 @@ pub fn write_new(path: &Path, contents: &[u8], like: Option<&std::fs::Metadata>)
 /// file being replaced); the folder is synced afterwards, so the rename
 /// survives a crash.
 pub fn replace_like(path: &Path, contents: &[u8], like: &std::fs::Metadata) -> std::io::Result<()> {
-    let tmp = temp_beside(path, contents, Access::Owner)?;
+    let tmp = temp_beside(path, contents, Access::Owner, true)?;
     copy_owner_and_mode(tmp.as_file(), like)?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;

@@ -10,6 +10,11 @@ pub fn digest(bytes: &[u8]) -> [u8; 32] {
     *blake3::hash(bytes).as_bytes()
 }
 
+/// [`digest`] on every core (rayon), for large inputs: the cache file.
+pub fn digest_parallel(bytes: &[u8]) -> [u8; 32] {
+    *blake3::Hasher::new().update_rayon(bytes).finalize().as_bytes()
+}
+
 /// The same digest in hexadecimal (profile fingerprints, cache file names).
 pub fn key(bytes: &[u8]) -> String {
     blake3::hash(bytes).to_hex().to_string()

@@ -53,6 +53,8 @@ pub enum Skip {
     NoTitle,
     /// Left out by the archive's `bienban.toml` (`include` / `exclude`).
     Excluded,
+    /// Left out by `--exclude` on the command line.
+    ExcludedOnCommandLine,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -1,13 +1,35 @@
-//! Finding the files to check: named files as they are, folders walked
-//! (with walkdir) for `*.md`, hidden folders skipped, sorted by path.
+//! Finding the files to check: named files as they are, folders walked for
+//! `*.md` with the `ignore` crate's parallel walker (one thread per core),
+//! hidden files and folders skipped, `.gitignore` and `.ignore` respected
+//! (unless [`Walk::ignore_files`] is off), sorted by path. Each file found
+//! is `lstat`ed once, for the cache ([`Stat`]); nothing is opened.
+//!
 //! Links to folders are not followed, so a link loop cannot trap the walk;
 //! links to files are kept, marked, for the archive to resolve within its
 //! boundary (`archive::run`); pipes and devices are never opened.
+//!
+//! Ignore files come from whoever wrote the archive: they are read like
+//! every other file (`read::file`: regular files only, never through a
+//! link — git does not follow a linked `.gitignore` either —, never
+//! blocking, at most [`MAX_IGNORE_FILE`] bytes), and all they can do is
+//! leave files out of the walk. Above the folder walked, the ignore files
+//! of its parent folders count up to the top of its git repository, or
+//! without one up to the nearest folder holding [`Walk::top_marker`] (the
+//! archive's root).
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, RwLock};
 
-use rayon::prelude::*;
-use walkdir::WalkDir;
+use ignore::gitignore::{Gitignore, GitignoreBuilder};
+use ignore::{WalkBuilder, WalkState};
+
+use crate::read::file::{read_limited, Stat};
+
+/// The largest `.gitignore` or `.ignore` read; a larger one is not used.
+pub const MAX_IGNORE_FILE: u64 = 256 << 10;
+/// The ignore files, in the order they are asked (`.ignore` wins, as in ripgrep).
+const IGNORE_FILES: [&str; 2] = [".ignore", ".gitignore"];
 
 /// A file to check, with the path to show for it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -18,6 +40,8 @@ pub struct Target {
     pub link: bool,
     /// Which of the named paths it was found under (its index).
     pub named: usize,
+    /// What `lstat` said of it when it was found (`None` for a link).
+    pub stat: Option<Stat>,
 }
 
 /// Something that could not be walked: reported as `io` on that path.
@@ -27,14 +51,34 @@ pub struct WalkError {
     pub error: std::io::Error,
 }
 
-pub fn discover(paths: &[PathBuf]) -> (Vec<Target>, Vec<WalkError>) {
+/// How folders are walked.
+#[derive(Debug, Clone, Copy)]
+pub struct Walk {
+    /// Respect `.gitignore` and `.ignore` files (`--no-ignore` turns it off).
+    pub ignore_files: bool,
+    /// Threads for the walk (0: one per core).
+    pub threads: usize,
+    /// Without a git repository, the parent folders' ignore files count up
+    /// to the nearest folder holding a file of this name.
+    pub top_marker: Option<&'static str>,
+}
+
+impl Default for Walk {
+    fn default() -> Walk {
+        Walk { ignore_files: true, threads: 0, top_marker: None }
+    }
+}
+
+/// The files under `paths`, and what could not be walked.
+pub fn discover(paths: &[PathBuf], walk: &Walk) -> (Vec<Target>, Vec<WalkError>) {
     let mut targets = Vec::new();
     let mut errors = Vec::new();
     for (named, root) in paths.iter().enumerate() {
-        let first = targets.len();
-        let link = std::fs::symlink_metadata(root).is_ok_and(|m| m.file_type().is_symlink());
+        let meta = std::fs::symlink_metadata(root);
+        let link = meta.as_ref().is_ok_and(|m| m.file_type().is_symlink());
         if root.is_file() {
-            targets.push(target(root, link, named));
+            let stat = meta.ok().filter(|_| !link).and_then(|m| Stat::of(&m));
+            targets.push(Target { display: show(root), path: root.clone(), link, named, stat });
             continue;
         }
         if !root.exists() {
@@ -44,72 +88,277 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Target>, Vec<WalkError>) {
             });
             continue;
         }
-        // The top level here, each folder below it walked on its own core:
-        // nothing can be checked before the walk ends.
-        let mut subfolders = Vec::new();
-        walk(WalkDir::new(root).max_depth(1), root, &mut targets, &mut errors, Some(&mut subfolders));
-        let walked: Vec<(Vec<Target>, Vec<WalkError>)> = subfolders
-            .par_iter()
-            .map(|d| {
-                let (mut t, mut e) = (Vec::new(), Vec::new());
-                walk(WalkDir::new(d).follow_root_links(false), d, &mut t, &mut e, None);
-                (t, e)
-            })
-            .collect();
-        for (t, e) in walked {
-            targets.extend(t);
-            errors.extend(e);
-        }
-        for t in &mut targets[first..] {
-            t.named = named;
-        }
+        let (t, e) = walk_folder(root, named, walk);
+        targets.extend(t);
+        errors.extend(e);
     }
     targets.sort();
     targets.dedup_by(|a, b| a.path == b.path && a.display == b.display);
     (targets, errors)
 }
 
-/// Walks one tree into `targets` and `errors`. With `subfolders`, the
-/// folders met below the top are handed back to be walked apart instead.
-fn walk(
-    w: WalkDir,
-    root: &Path,
-    targets: &mut Vec<Target>,
-    errors: &mut Vec<WalkError>,
-    mut subfolders: Option<&mut Vec<PathBuf>>,
-) {
-    let walk = w.follow_links(false).into_iter().filter_entry(|e| e.depth() == 0 || !is_hidden(e.path()));
-    for entry in walk {
-        match entry {
-            // Folders are never opened here: walked apart, or by walkdir itself.
-            Ok(e) if e.depth() > 0 && e.file_type().is_dir() => {
-                if let Some(s) = subfolders.as_deref_mut() {
-                    s.push(e.into_path());
-                }
-            }
-            Ok(e) if e.file_type().is_file() && is_markdown(e.path()) => {
-                let link = e.depth() == 0 && e.path_is_symlink();
-                targets.push(target(e.path(), link, 0))
-            }
-            // Links to files are kept (marked); links to folders are not (no loops).
-            Ok(e) if e.path_is_symlink() && is_markdown(e.path()) => match std::fs::metadata(e.path()) {
-                Ok(m) if m.is_file() => targets.push(target(e.path(), true, 0)),
-                Ok(_) => {}
-                Err(error) => errors.push(WalkError { display: show(e.path()), error }),
-            },
-            // Folders, pipes, sockets, devices: never opened.
-            Ok(_) => {}
-            Err(err) => {
-                let display = err.path().map_or_else(|| show(root), show);
-                let error = err.into_io_error().unwrap_or_else(|| std::io::Error::other("symlink loop"));
-                errors.push(WalkError { display, error });
-            }
-        }
+/// What one walker thread found.
+#[derive(Default)]
+struct Found {
+    targets: Vec<Target>,
+    errors: Vec<WalkError>,
+}
+
+/// Walks one folder on every core: folders are read in parallel, and each
+/// file is `lstat`ed by the thread that found it.
+fn walk_folder(root: &Path, named: usize, walk: &Walk) -> (Vec<Target>, Vec<WalkError>) {
+    let layers = Arc::new(Layers::new(root, walk));
+    let mut b = WalkBuilder::new(root);
+    // The ignore crate's own ignore-file reading is off: it would open a
+    // `.gitignore` that is a FIFO (and wait forever) or follow a link to
+    // /dev/zero. [`Layers`] reads them instead.
+    b.standard_filters(false).follow_links(false).threads(walk.threads);
+    let filter = layers.clone();
+    b.filter_entry(move |e| e.depth() == 0 || filter.keep(e.path(), e.file_type().is_some_and(|t| t.is_dir())));
+    let all = Mutex::new(Vec::new());
+    b.build_parallel().visit(&mut Builder { all: &all, named });
+    let mut found = Found::default();
+    for f in all.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        found.targets.extend(f.targets);
+        found.errors.extend(f.errors);
+    }
+    (found.targets, found.errors)
+}
+
+/// Makes one [`Visitor`] per walker thread; each hands what it found to
+/// `all` when the walk ends.
+struct Builder<'a> {
+    all: &'a Mutex<Vec<Found>>,
+    named: usize,
+}
+
+impl<'s> ignore::ParallelVisitorBuilder<'s> for Builder<'s> {
+    fn build(&mut self) -> Box<dyn ignore::ParallelVisitor + 's> {
+        Box::new(Visitor { all: self.all, named: self.named, found: Found::default() })
     }
 }
 
-fn target(p: &Path, link: bool, named: usize) -> Target {
-    Target { display: show(p), path: p.to_path_buf(), link, named }
+struct Visitor<'a> {
+    all: &'a Mutex<Vec<Found>>,
+    named: usize,
+    found: Found,
+}
+
+impl Drop for Visitor<'_> {
+    fn drop(&mut self) {
+        let found = std::mem::take(&mut self.found);
+        self.all.lock().unwrap_or_else(|e| e.into_inner()).push(found);
+    }
+}
+
+impl ignore::ParallelVisitor for Visitor<'_> {
+    fn visit(&mut self, entry: Result<ignore::DirEntry, ignore::Error>) -> WalkState {
+        let e = match entry {
+            Ok(e) => e,
+            Err(err) => {
+                let display = error_path(&err).map_or_else(|| "?".to_string(), show);
+                let error = err.into_io_error().unwrap_or_else(|| std::io::Error::other("symlink loop"));
+                self.found.errors.push(WalkError { display, error });
+                return WalkState::Continue;
+            }
+        };
+        let Some(kind) = e.file_type() else { return WalkState::Continue };
+        // Folders are walked by the crate; pipes, sockets and devices never opened.
+        if e.depth() == 0 || !is_markdown(e.path()) {
+            return WalkState::Continue;
+        }
+        if kind.is_file() {
+            // `lstat`: the walk does not follow links, so neither does this.
+            let stat = e.metadata().ok().and_then(|m| Stat::of(&m));
+            self.found.targets.push(Target {
+                display: show(e.path()),
+                path: e.into_path(),
+                link: false,
+                named: self.named,
+                stat,
+            });
+        } else if kind.is_symlink() {
+            // Links to files are kept (marked); links to folders are not (no loops).
+            match std::fs::metadata(e.path()) {
+                Ok(m) if m.is_file() => {
+                    let t = Target {
+                        display: show(e.path()),
+                        path: e.into_path(),
+                        link: true,
+                        named: self.named,
+                        stat: None,
+                    };
+                    self.found.targets.push(t);
+                }
+                Ok(_) => {}
+                Err(error) => self.found.errors.push(WalkError { display: show(e.path()), error }),
+            }
+        }
+        WalkState::Continue
+    }
+}
+
+fn error_path(err: &ignore::Error) -> Option<&Path> {
+    match err {
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => error_path(err),
+        ignore::Error::Loop { child, .. } => Some(child),
+        ignore::Error::Partial(errs) => errs.iter().find_map(error_path),
+        _ => None,
+    }
+}
+
+/// The ignore files that apply in one folder: its own, then (`parent`)
+/// those of the folders above it.
+struct Layer {
+    /// The folder's own matchers (`.ignore` first), matched against paths
+    /// relative to `base`.
+    matchers: Vec<Gitignore>,
+    base: Base,
+    parent: Option<Arc<Layer>>,
+}
+
+/// Where a layer's patterns are anchored.
+enum Base {
+    /// A folder met by the walk, as the walk names it.
+    Walked(PathBuf),
+    /// A folder above the walk's root: the root's path relative to it.
+    Above(PathBuf),
+}
+
+/// Which entries the walk keeps: not hidden, not ignored. The layer of each
+/// folder is made once, when its first entry is filtered (its parent's is
+/// there already: the folder itself was filtered through it).
+struct Layers {
+    /// Tells walks apart (for the per-thread memo of [`Layers::keep`]).
+    id: usize,
+    root: PathBuf,
+    on: bool,
+    /// Folder (as walked) → the nearest layer at or above it.
+    by_dir: RwLock<HashMap<PathBuf, Option<Arc<Layer>>>>,
+}
+
+impl Layers {
+    fn new(root: &Path, walk: &Walk) -> Layers {
+        let mut by_dir = HashMap::new();
+        if walk.ignore_files {
+            let above = above(root, walk.top_marker);
+            let top = own(root, Base::Walked(root.to_path_buf()), above.clone()).or(above);
+            by_dir.insert(root.to_path_buf(), top);
+        }
+        static WALKS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(1);
+        let id = WALKS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Layers { id, root: root.to_path_buf(), on: walk.ignore_files, by_dir: RwLock::new(by_dir) }
+    }
+
+    fn keep(&self, path: &Path, is_dir: bool) -> bool {
+        if is_hidden(path) {
+            return false;
+        }
+        if !self.on {
+            return true;
+        }
+        let Some(dir) = path.parent() else { return true };
+        // A folder's entries come one after another to the thread that read
+        // it: the last folder's layer is remembered per thread.
+        thread_local! {
+            static LAST: std::cell::RefCell<(usize, PathBuf, Option<Arc<Layer>>)> =
+                std::cell::RefCell::new((0, PathBuf::new(), None));
+        }
+        let me = self.id;
+        let layer = LAST.with_borrow_mut(|last| {
+            if last.0 != me || last.1 != dir {
+                *last = (me, dir.to_path_buf(), self.of(dir));
+            }
+            last.2.clone()
+        });
+        !self.ignored(layer.as_deref(), path, is_dir)
+    }
+
+    /// The nearest layer at or above `dir`, made if need be.
+    fn of(&self, dir: &Path) -> Option<Arc<Layer>> {
+        if let Some(l) = self.by_dir.read().unwrap_or_else(|e| e.into_inner()).get(dir) {
+            return l.clone();
+        }
+        let parent = match dir.parent() {
+            Some(p) if dir != self.root => {
+                self.by_dir.read().unwrap_or_else(|e| e.into_inner()).get(p).cloned().flatten()
+            }
+            _ => None,
+        };
+        let l = own(dir, Base::Walked(dir.to_path_buf()), parent.clone()).or(parent);
+        let mut map = self.by_dir.write().unwrap_or_else(|e| e.into_inner());
+        map.entry(dir.to_path_buf()).or_insert(l).clone()
+    }
+
+    /// Whether the nearest pattern that matches `path` (deepest folder
+    /// first, its `.ignore` before its `.gitignore`) ignores it.
+    fn ignored(&self, mut layer: Option<&Layer>, path: &Path, is_dir: bool) -> bool {
+        while let Some(l) = layer {
+            let rel = match &l.base {
+                Base::Walked(d) => path.strip_prefix(d).map(Path::to_path_buf).ok(),
+                Base::Above(r) => path.strip_prefix(&self.root).ok().map(|p| r.join(p)),
+            };
+            if let Some(rel) = rel {
+                for m in &l.matchers {
+                    let hit = m.matched(&rel, is_dir);
+                    if hit.is_ignore() {
+                        return true;
+                    }
+                    if hit.is_whitelist() {
+                        return false;
+                    }
+                }
+            }
+            layer = l.parent.as_deref();
+        }
+        false
+    }
+}
+
+/// The layer of `dir`'s own ignore files, over `parent`; `None` if it has none.
+fn own(dir: &Path, base: Base, parent: Option<Arc<Layer>>) -> Option<Arc<Layer>> {
+    let matchers: Vec<Gitignore> = IGNORE_FILES.iter().filter_map(|name| matcher(&dir.join(name))).collect();
+    (!matchers.is_empty()).then(|| Arc::new(Layer { matchers, base, parent }))
+}
+
+/// One ignore file's patterns. A file that is missing, not a regular file,
+/// a link, too large or not UTF-8 is not used; a line that is not a valid
+/// pattern is left out, as git does.
+fn matcher(path: &Path) -> Option<Gitignore> {
+    let bytes = read_limited(path, MAX_IGNORE_FILE).ok()?;
+    let text = String::from_utf8(bytes).ok()?;
+    // Anchored at ".": the paths matched are already relative to the folder.
+    let mut b = GitignoreBuilder::new(".");
+    for line in text.lines() {
+        let _ = b.add_line(None, line);
+    }
+    b.build().ok().filter(|g| !g.is_empty())
+}
+
+/// The layers of the folders above `root`: up to the top of its git
+/// repository (the nearest folder with `.git`), or without one up to the
+/// nearest folder holding `marker`; none if neither is found.
+fn above(root: &Path, marker: Option<&str>) -> Option<Arc<Layer>> {
+    let canonical = std::fs::canonicalize(root).ok()?;
+    let ancestors: Vec<&Path> = canonical.ancestors().skip(1).collect();
+    let has = |d: &Path, name: &str| std::fs::symlink_metadata(d.join(name)).is_ok();
+    if has(&canonical, ".git") {
+        return None;
+    }
+    let top = ancestors.iter().position(|d| has(d, ".git")).or_else(|| {
+        // The walk's root itself may hold the marker: nothing above counts then.
+        if marker.is_some_and(|m| has(&canonical, m)) {
+            return None;
+        }
+        marker.and_then(|m| ancestors.iter().position(|d| has(d, m)))
+    })?;
+    let mut layer = None;
+    for d in ancestors[..=top].iter().rev() {
+        let rel = canonical.strip_prefix(d).ok()?.to_path_buf();
+        layer = own(d, Base::Above(rel), layer.clone()).or(layer);
+    }
+    layer
 }
 
 /// Paths are shown lossily: a non-UTF-8 name never stops the run.
@@ -124,4 +373,65 @@ fn is_hidden(p: &Path) -> bool {
 
 fn is_markdown(p: &Path) -> bool {
     p.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("md"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(dir: &Path, walk: &Walk) -> Vec<String> {
+        let (t, e) = discover(&[dir.to_path_buf()], walk);
+        assert!(e.is_empty(), "{e:?}");
+        t.iter().map(|t| t.path.strip_prefix(dir).unwrap().to_string_lossy().into_owned()).collect()
+    }
+
+    #[test]
+    fn ignore_files_leave_files_out_at_every_level() {
+        let d = tempfile::tempdir().unwrap();
+        let w = |p: &str, s: &str| {
+            let p = d.path().join(p);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, s).unwrap();
+        };
+        w("a.md", "");
+        w("nhap.md", "");
+        w("du-thao/b.md", "");
+        w("2021/c.md", "");
+        w("2021/nhap.md", "");
+        w("2021/giu.md", "");
+        w("2022/d.md", "");
+        w(".an/e.md", "");
+        w(".f.md", "");
+        w(".gitignore", "nhap.md\ndu-thao/\n*.md.bak\n");
+        w("2021/.gitignore", "giu.md\n");
+        w("2021/.ignore", "!giu.md\n");
+        w("2022/.ignore", "*\n");
+        let on = Walk::default();
+        assert_eq!(names(d.path(), &on), ["2021/c.md", "2021/giu.md", "a.md"]);
+        let off = Walk { ignore_files: false, ..Walk::default() };
+        let all = names(d.path(), &off);
+        assert_eq!(all, ["2021/c.md", "2021/giu.md", "2021/nhap.md", "2022/d.md", "a.md", "du-thao/b.md", "nhap.md"]);
+        // A subfolder walked on its own: the parent's .gitignore counts up to
+        // the marker (here the archive's bienban.toml).
+        w("bienban.toml", "");
+        let marked = Walk { top_marker: Some("bienban.toml"), ..Walk::default() };
+        assert_eq!(names(&d.path().join("2021"), &marked), ["c.md", "giu.md"]);
+        assert_eq!(names(&d.path().join("2021"), &on), ["c.md", "giu.md", "nhap.md"]);
+        // Stat data for every file found.
+        let (t, _) = discover(&[d.path().to_path_buf()], &on);
+        assert!(t.iter().all(|t| t.stat.is_some() == cfg!(unix)));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_ignore_file_that_is_a_fifo_or_a_link_is_not_read() {
+        let d = tempfile::tempdir().unwrap();
+        std::fs::write(d.path().join("a.md"), "").unwrap();
+        std::fs::write(d.path().join("b.md"), "").unwrap();
+        std::fs::write(d.path().join("patterns"), "a.md\n").unwrap();
+        assert!(std::process::Command::new("mkfifo").arg(d.path().join(".ignore")).status().unwrap().success());
+        std::os::unix::fs::symlink(d.path().join("patterns"), d.path().join(".gitignore")).unwrap();
+        // Returns at once: nobody writes to the FIFO.
+        assert_eq!(names(d.path(), &Walk::default()), ["a.md", "b.md"]);
+    }
 }

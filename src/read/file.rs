@@ -69,12 +69,58 @@ pub fn open_regular(path: &Path) -> Result<File, ReadError> {
 /// Reads a regular file, refusing one larger than `limit` without reading
 /// it (and never reading more than the limit, should it grow meanwhile).
 pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    read_with_stat(path, limit).map(|(bytes, _)| bytes)
+}
+
+/// [`read_limited`], with what `fstat` said of the file before it was read
+/// (`None` where the platform has no such data).
+pub fn read_with_stat(path: &Path, limit: u64) -> Result<(Vec<u8>, Option<Stat>), ReadError> {
     let file = open_regular(path)?;
-    let len = file.metadata().map_err(ReadError::Io)?.len();
+    let meta = file.metadata().map_err(ReadError::Io)?;
+    let len = meta.len();
     if len > limit {
         return Err(ReadError::TooLarge(len));
     }
-    read_to_limit(file, len, limit)
+    Ok((read_to_limit(file, len, limit)?, Stat::of(&meta)))
+}
+
+/// What `stat` says of a file, enough to tell without reading it that it
+/// has not changed since it was read: the size, the modification and
+/// status-change times in nanoseconds, and the inode (git's index keeps the
+/// same). Any write changes the ctime, which no program can set back, and
+/// replacing the file changes the inode; a write within the same clock tick
+/// as the read can keep them all, which the cache guards against by reading
+/// again every file modified shortly before the run that cached it
+/// (`archive::cache`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+pub struct Stat {
+    pub size: u64,
+    /// Nanoseconds since 1970.
+    pub mtime: i64,
+    pub ctime: i64,
+    pub ino: u64,
+}
+
+impl Stat {
+    /// `None` off Unix, or for times outside ±292 years of 1970.
+    pub fn of(m: &std::fs::Metadata) -> Option<Stat> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let ns = |s: i64, n: i64| s.checked_mul(1_000_000_000)?.checked_add(n);
+            Some(Stat {
+                size: m.size(),
+                mtime: ns(m.mtime(), m.mtime_nsec())?,
+                ctime: ns(m.ctime(), m.ctime_nsec())?,
+                ino: m.ino(),
+            })
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = m;
+            None
+        }
+    }
 }
 
 /// Reads at most `limit` bytes of `r` (`hint`: the expected size).

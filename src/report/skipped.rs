@@ -28,6 +28,9 @@ pub fn reason(skip: &Skip, l: Lang) -> String {
             "bị loại khỏi lưu trữ bởi `include` / `exclude` của bienban.toml",
             "left out of the archive by bienban.toml's `include` / `exclude`"
         ),
+        Skip::ExcludedOnCommandLine => {
+            tr!(l, "bị loại bởi `--exclude` trên dòng lệnh", "left out by `--exclude` on the command line")
+        }
     }
 }
 
