@@ -124,10 +124,12 @@ pub struct New {
 }
 
 impl New {
-    pub fn of(key: Key, r: &Result<FileResult, Skip>) -> New {
+    /// The entry of result `r` of a file with key `key`; the findings of
+    /// rules that are `off` are left out (the salt names them).
+    pub fn of(key: Key, r: &Result<FileResult, Skip>, off: &[&str]) -> New {
         let entry = Entry(match r {
             Ok(r) => Ok(Stored {
-                findings: r.findings.clone(),
+                findings: r.findings.iter().filter(|f| !off.contains(&f.rule)).cloned().collect(),
                 suppressions: r.suppressions.clone(),
                 items: r.items.clone(),
                 text: r.text.clone(),
@@ -226,6 +228,10 @@ pub struct Salt {
     encoding: Option<String>,
     /// `--max-file-size`.
     max_file_size: u64,
+    /// The rules that are off (by the profile or the configuration): their
+    /// findings are not kept ([`Cache::off`]), so turning one on in
+    /// `bienban.toml` makes another cache.
+    off: Vec<String>,
 }
 
 impl Salt {
@@ -236,7 +242,14 @@ impl Salt {
             lang: opts.lang,
             encoding: opts.encoding.map(|e| format!("{e:?}")),
             max_file_size: opts.max_file_size,
+            off: Vec::new(),
         }
+    }
+
+    /// The same, for a run where `off` rules are off.
+    pub fn with_off(mut self, off: &[&str]) -> Salt {
+        self.off = off.iter().map(|r| r.to_string()).collect();
+        self
     }
 }
 
@@ -246,6 +259,21 @@ struct Head<'a> {
     salt: Salt,
     /// The archive's canonical path (the file name is its hash).
     root: &'a [u8],
+}
+
+/// Keys and digests as bytes (a length, then the bytes as they are): read
+/// back several times faster than arrays, which serde takes byte by byte.
+mod raw {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer, const N: usize>(b: &[u8; N], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bytes(b)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>, const N: usize>(d: D) -> Result<[u8; N], D::Error> {
+        let b: &[u8] = Deserialize::deserialize(d)?;
+        b.try_into().map_err(|_| serde::de::Error::custom("wrong length"))
+    }
 }
 
 /// What a cache file holds, pointing into the blob area after it.
@@ -263,10 +291,12 @@ struct Index<'a> {
 
 #[derive(Clone, Serialize, Deserialize)]
 struct EntryRow {
+    #[serde(with = "raw")]
     key: Key,
     /// Why the file is not a record (then it has no summary and no rest).
     skip: Option<Skip>,
     summary: Option<Blob>,
+    #[serde(with = "raw")]
     digest: Digest,
     rest: Blob,
     /// It has findings, suppressions or text of its own (else `rest` need
@@ -350,8 +380,8 @@ pub struct Cache {
     lang: Lang,
     /// When this run opened the cache, before reading any file of the archive.
     started: i64,
-    /// The old cache file's bytes past its [`Head`], if it checked out.
-    old: Option<Vec<u8>>,
+    /// What the cache file held (nothing, if there was no usable one).
+    old: Old,
     /// Files whose result was reused, and files checked anew.
     hits: AtomicUsize,
     misses: AtomicUsize,
@@ -367,17 +397,10 @@ impl Cache {
         let started = now_ns();
         ready(dir, lang)?;
         let file = dir.join(format!("{}-{}.bin", FORMAT, &key(root.as_os_str().as_encoded_bytes())[..32]));
-        let old = crate::read::file::read_limited(&file, MAX_CACHE_SIZE).ok().and_then(|bytes| {
-            let (sum, payload) = bytes.split_at_checked(32)?;
-            if sum != digest_parallel(payload) {
-                return None;
-            }
-            let (head, rest) = postcard::take_from_bytes::<Head<'_>>(payload).ok()?;
-            if head.salt != salt || head.root != root.as_os_str().as_encoded_bytes() {
-                return None;
-            }
-            Some(rest.to_vec())
-        });
+        let old = crate::read::file::read_limited(&file, MAX_CACHE_SIZE)
+            .ok()
+            .and_then(|bytes| Old::decode(bytes, &salt, root))
+            .unwrap_or_default();
         Ok(Cache {
             file,
             root: root.to_path_buf(),
@@ -392,13 +415,8 @@ impl Cache {
     }
 
     /// What the cache file held (nothing, if there was no usable one).
-    pub fn old(&self) -> Old<'_> {
-        let decoded = self.old.as_deref().and_then(|b| postcard::take_from_bytes::<Index<'_>>(b).ok());
-        let (index, blobs) = decoded
-            .unwrap_or_else(|| (Index { started: 0, entries: Vec::new(), files: Vec::new(), archive: None }, &[][..]));
-        let by_path = index.files.iter().enumerate().map(|(i, f)| (f.path, i as u32)).collect();
-        let by_key = index.entries.iter().enumerate().map(|(i, e)| (e.key, i as u32)).collect();
-        Old { index, blobs, by_path, by_key }
+    pub fn old(&self) -> &Old {
+        &self.old
     }
 
     pub fn hit(&self) {
@@ -435,7 +453,7 @@ impl Cache {
     /// the old cache still hold). Old entries are copied as they were
     /// stored. Failing to write a cache does not fail the run: the message
     /// says why, for standard error.
-    pub fn store(&self, old: &Old<'_>, files: Vec<Row>, archive: Option<ArchiveUpdate<'_>>) -> Result<(), String> {
+    pub fn store(&self, old: &Old, files: Vec<Row<'_>>, archive: Option<ArchiveUpdate<'_>>) -> Result<(), String> {
         if !self.changed(old, &files, archive.as_ref()) {
             return Ok(());
         }
@@ -457,26 +475,24 @@ impl Cache {
     /// Whether anything would be written that the cache does not hold: a
     /// new entry, new archive findings, a file added, gone, changed or
     /// read again and no longer racy.
-    fn changed(&self, old: &Old<'_>, files: &[Row], archive: Option<&ArchiveUpdate<'_>>) -> bool {
-        if archive.is_some_and(|a| a.findings.is_some() || old.index.archive.map(|x| x.0) != Some(a.key)) {
+    fn changed(&self, old: &Old, files: &[Row<'_>], archive: Option<&ArchiveUpdate<'_>>) -> bool {
+        if archive.is_some_and(|a| a.findings.is_some() || old.archive.map(|x| x.0) != Some(a.key)) {
             return true;
         }
-        if files.len() != old.index.files.len() {
+        if files.len() != old.files.len() {
             return true;
         }
         let racy = |s: &Stat, started: i64| s.mtime >= started - RACY_NS || s.ctime >= started - RACY_NS;
-        files.iter().any(|f| {
+        files.iter().filter(|f| !f.known).any(|f| {
             let Ref::Old(e) = f.entry else { return true };
-            let Some(&i) = old.by_path.get(f.path.as_slice()) else { return true };
-            let row = &old.index.files[i as usize];
-            row.entry != e
-                || row.stat != f.stat
-                || f.stat.is_some_and(|s| racy(&s, old.index.started) && !racy(&s, self.started))
+            let Some(&i) = old.by_path.get(f.path) else { return true };
+            let (stat, entry) = old.files[i as usize];
+            entry != e || stat != f.stat || f.stat.is_some_and(|s| racy(&s, old.started) && !racy(&s, self.started))
         })
     }
 
-    fn encode(&self, old: &Old<'_>, files: Vec<Row>, archive: Option<ArchiveUpdate<'_>>) -> Option<Vec<u8>> {
-        let mut blobs: Vec<u8> = Vec::with_capacity(old.blobs.len());
+    fn encode(&self, old: &Old, files: Vec<Row<'_>>, archive: Option<ArchiveUpdate<'_>>) -> Option<Vec<u8>> {
+        let mut blobs: Vec<u8> = Vec::with_capacity(old.bytes.len() - old.blobs);
         let put = |blobs: &mut Vec<u8>, bytes: &[u8]| -> Option<Blob> {
             let at = u32::try_from(blobs.len()).ok()?;
             let len = u32::try_from(bytes.len()).ok()?;
@@ -493,7 +509,7 @@ impl Cache {
                 Ref::Old(e) => match from_old.get(e) {
                     Some(&i) => i,
                     None => {
-                        let mut row = old.index.entries.get(*e as usize)?.clone();
+                        let mut row = old.entries.get(*e as usize)?.clone();
                         if let Some(s) = row.summary {
                             row.summary = Some(put(&mut blobs, old.blob(s)?)?);
                         }
@@ -545,12 +561,12 @@ impl Cache {
                     }
                 },
             };
-            rows.push(FileRow { path: &f.path, stat: f.stat, entry });
+            rows.push(FileRow { path: f.path, stat: f.stat, entry });
         }
         let archive = match archive {
             None => None,
             Some(ArchiveUpdate { key, findings: None }) => {
-                let (_, b) = old.index.archive?;
+                let (_, b) = old.archive?;
                 Some((key, put(&mut blobs, old.blob(b)?)?))
             }
             Some(ArchiveUpdate { key, findings: Some((found, involved)) }) => {
@@ -581,11 +597,13 @@ pub enum Ref {
 }
 
 /// One file of the archive as the cache will know it.
-pub struct Row {
+pub struct Row<'a> {
     /// Relative to the root, as bytes.
-    pub path: Vec<u8>,
+    pub path: &'a [u8],
     pub stat: Option<Stat>,
     pub entry: Ref,
+    /// The cache holds this very row (the file was known by its stat data).
+    pub known: bool,
 }
 
 /// Archive findings as `(file index, finding)`, with for each the indices
@@ -600,25 +618,59 @@ pub struct ArchiveUpdate<'a> {
     pub findings: Option<Found<'a>>,
 }
 
-/// The old cache file, decoded as far as its index.
-pub struct Old<'a> {
-    index: Index<'a>,
-    blobs: &'a [u8],
-    by_path: HashMap<&'a [u8], u32>,
+/// The old cache file, decoded as far as its index (owned: it is read
+/// while the archive is walked).
+#[derive(Default)]
+pub struct Old {
+    started: i64,
+    entries: Vec<EntryRow>,
+    /// Each known file's stat data and entry.
+    files: Vec<(Option<Stat>, u32)>,
+    /// Path (relative to the root, as bytes) → index in `files`.
+    by_path: HashMap<Box<[u8]>, u32>,
     by_key: HashMap<Key, u32>,
+    archive: Option<(Key, Blob)>,
+    /// The file's bytes, and where the blob area starts in them.
+    bytes: Vec<u8>,
+    blobs: usize,
 }
 
-impl Old<'_> {
+impl Old {
+    /// The cache file `bytes`, if its checksum is right and it is the
+    /// cache of `root` for `salt`.
+    fn decode(bytes: Vec<u8>, salt: &Salt, root: &Path) -> Option<Old> {
+        let (sum, payload) = bytes.split_at_checked(32)?;
+        if sum != digest_parallel(payload) {
+            return None;
+        }
+        let (head, rest) = postcard::take_from_bytes::<Head<'_>>(payload).ok()?;
+        if &head.salt != salt || head.root != root.as_os_str().as_encoded_bytes() {
+            return None;
+        }
+        let (index, blobs) = postcard::take_from_bytes::<Index<'_>>(rest).ok()?;
+        let blobs = bytes.len() - blobs.len();
+        let mut by_path = HashMap::with_capacity(index.files.len());
+        let mut files = Vec::with_capacity(index.files.len());
+        for (i, f) in index.files.iter().enumerate() {
+            by_path.insert(Box::<[u8]>::from(f.path), i as u32);
+            files.push((f.stat, f.entry));
+        }
+        let by_key = index.entries.iter().enumerate().map(|(i, e)| (e.key, i as u32)).collect();
+        let (started, entries, archive) = (index.started, index.entries, index.archive);
+        Some(Old { started, entries, files, by_path, by_key, archive, bytes, blobs })
+    }
+
     fn blob(&self, (at, len): Blob) -> Option<&[u8]> {
-        self.blobs.get(at as usize..(at as usize).checked_add(len as usize)?)
+        let at = self.blobs.checked_add(at as usize)?;
+        self.bytes.get(at..at.checked_add(len as usize)?)
     }
 
     /// The entry of the file at `rel` if its stat data are the recorded
     /// ones and it was not racy then: its bytes need not be read.
     pub fn by_stat(&self, rel: &[u8], stat: &Stat) -> Option<u32> {
-        let row = &self.index.files[*self.by_path.get(rel)? as usize];
-        let settled = |t: i64| t < self.index.started.saturating_sub(RACY_NS);
-        (row.stat.as_ref() == Some(stat) && settled(stat.mtime) && settled(stat.ctime)).then_some(row.entry)
+        let (known, entry) = self.files[*self.by_path.get(rel)? as usize];
+        let settled = |t: i64| t < self.started.saturating_sub(RACY_NS);
+        (known.as_ref() == Some(stat) && settled(stat.mtime) && settled(stat.ctime)).then_some(entry)
     }
 
     /// The entry of a file with these bytes.
@@ -628,17 +680,17 @@ impl Old<'_> {
 
     /// Why the file of entry `e` is not a record, if it is not.
     pub fn skip(&self, e: u32) -> Option<&Skip> {
-        self.index.entries.get(e as usize)?.skip.as_ref()
+        self.entries.get(e as usize)?.skip.as_ref()
     }
 
     pub fn digest(&self, e: u32) -> Digest {
-        self.index.entries.get(e as usize).map_or([0; 16], |r| r.digest)
+        self.entries.get(e as usize).map_or([0; 16], |r| r.digest)
     }
 
     /// The summary of entry `e`: `Some(None)` for a file without one,
     /// `None` if it cannot be decoded.
     pub fn summary(&self, e: u32) -> Option<Option<Arc<Summary>>> {
-        let row = self.index.entries.get(e as usize)?;
+        let row = self.entries.get(e as usize)?;
         match row.summary {
             None => Some(None),
             Some(b) => postcard::from_bytes(self.blob(b)?).ok().map(|s: Summary| Some(Arc::new(s))),
@@ -648,7 +700,7 @@ impl Old<'_> {
     /// The result of entry `e` for `display` at `path`, as it was computed
     /// (without its summary); `None` if it cannot be decoded.
     pub fn result(&self, e: u32, display: &str, path: &Path) -> Option<Result<FileResult, Skip>> {
-        let row = self.index.entries.get(e as usize)?;
+        let row = self.entries.get(e as usize)?;
         if let Some(skip) = &row.skip {
             return Some(Err(skip.clone()));
         }
@@ -674,7 +726,7 @@ impl Old<'_> {
     /// that `pick` picks by the index of their file and of the files they
     /// involve (the others are not decoded).
     pub fn archive(&self, key: &Key, pick: impl Fn(u32, &[u32]) -> bool) -> Option<Vec<(usize, Finding)>> {
-        let (k, b) = self.index.archive?;
+        let (k, b) = self.archive?;
         if &k != key {
             return None;
         }
@@ -700,12 +752,12 @@ mod tests {
         Stat { size: 10, mtime, ctime: mtime, ino: 7 }
     }
 
-    fn row(path: &str, stat: Option<Stat>, entry: Ref) -> Row {
-        Row { path: path.as_bytes().to_vec(), stat, entry }
+    fn row(path: &str, stat: Option<Stat>, entry: Ref) -> Row<'_> {
+        Row { path: path.as_bytes(), stat, entry, known: false }
     }
 
     fn new(bytes: &[u8]) -> Ref {
-        Ref::New(Box::new(New::of(key_of(bytes), &Err(Skip::Empty))))
+        Ref::New(Box::new(New::of(key_of(bytes), &Err(Skip::Empty), &[])))
     }
 
     #[test]
@@ -724,16 +776,16 @@ mod tests {
         let open = |root: &Path, salt| Cache::open(&dir, root, salt, Lang::Vi).unwrap();
         let c = open(&root, salt(Lang::Vi, "p"));
         std::fs::write(c.path(), b"not a cache at all").unwrap();
-        assert!(open(&root, salt(Lang::Vi, "p")).old().index.entries.is_empty());
-        c.store(&c.old(), vec![row("x.md", None, new(b"x"))], None).unwrap();
-        assert_eq!(open(&root, salt(Lang::Vi, "p")).old().index.entries.len(), 1);
+        assert!(open(&root, salt(Lang::Vi, "p")).old().entries.is_empty());
+        c.store(c.old(), vec![row("x.md", None, new(b"x"))], None).unwrap();
+        assert_eq!(open(&root, salt(Lang::Vi, "p")).old().entries.len(), 1);
         // Another profile, language or archive: stale.
-        assert!(open(&root, salt(Lang::Vi, "q")).old().index.entries.is_empty());
-        assert!(open(&root, salt(Lang::En, "p")).old().index.entries.is_empty());
-        assert!(open(&d.path().join("other"), salt(Lang::Vi, "p")).old().index.entries.is_empty());
+        assert!(open(&root, salt(Lang::Vi, "q")).old().entries.is_empty());
+        assert!(open(&root, salt(Lang::En, "p")).old().entries.is_empty());
+        assert!(open(&d.path().join("other"), salt(Lang::Vi, "p")).old().entries.is_empty());
         let mut opts = Options::new(Lang::Vi, false);
         opts.max_file_size = 1;
-        assert!(open(&root, Salt::new("p", &opts)).old().index.entries.is_empty());
+        assert!(open(&root, Salt::new("p", &opts)).old().entries.is_empty());
     }
 
     #[test]
@@ -748,7 +800,7 @@ mod tests {
             row("new.md", Some(stat(just_now)), new(b"b")),
             row("link.md", None, new(b"c")),
         ];
-        c.store(&c.old(), rows, None).unwrap();
+        c.store(c.old(), rows, None).unwrap();
         let c = Cache::open(d.path(), d.path(), salt, Lang::En).unwrap();
         let old = c.old();
         assert_eq!(old.by_stat(b"old.md", &stat(long_ago)), Some(0));
@@ -770,10 +822,10 @@ mod tests {
         assert_eq!(old.by_stat(b"gone.md", &stat(long_ago)), None);
         // Nothing changed: nothing written. Read again and no longer racy: written.
         let same = || vec![row("old.md", Some(stat(long_ago)), Ref::Old(0)), row("link.md", None, Ref::Old(2))];
-        assert!(c.changed(&old, &same(), None));
+        assert!(c.changed(old, &same(), None));
         let mut all = same();
         all.insert(1, row("new.md", Some(stat(just_now)), Ref::Old(1)));
-        assert!(!c.changed(&old, &all, None) || c.started - RACY_NS > just_now);
+        assert!(!c.changed(old, &all, None) || c.started - RACY_NS > just_now);
     }
 
     #[cfg(unix)]
@@ -791,7 +843,7 @@ mod tests {
         let c = Cache::open(&d.path().join("new/deep"), d.path(), salt, Lang::En).unwrap();
         let mode = std::fs::metadata(d.path().join("new/deep")).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o700);
-        c.store(&c.old(), vec![row("x.md", None, new(b"x"))], None).unwrap();
+        c.store(c.old(), vec![row("x.md", None, new(b"x"))], None).unwrap();
         assert_eq!(std::fs::metadata(c.path()).unwrap().permissions().mode() & 0o777, 0o600);
     }
 }

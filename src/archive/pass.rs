@@ -62,6 +62,15 @@ fn archive_pass(files: &mut [FileResult], profile: &Profile, config: &Config, op
     check(files, profile, config, config.period(), opts)
 }
 
+/// The rules that are off, by the configuration or else by the profile:
+/// their findings are never reported (and need not be kept).
+pub fn off_rules(profile: &Profile, config: &Config) -> Vec<&'static str> {
+    crate::rules::docs()
+        .map(|d| d.name)
+        .filter(|r| config.level(r).or_else(|| profile.level(r)) == Some(Level::Off))
+        .collect()
+}
+
 /// Severities from the configuration (else the profile's defaults), then
 /// suppressions, then order.
 pub fn finish(r: &mut FileResult, profile: &Profile, config: &Config, opts: Options) {

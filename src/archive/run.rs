@@ -187,16 +187,6 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
             let group_lang = req.lang.or(config.lang).unwrap_or_default();
             let opts = options(req, &config, group_lang);
             let mut notes = Vec::new();
-            let cache = match root.as_deref().filter(|_| !req.no_cache && !req.audit).zip(cache::folder()) {
-                Some((r, dir)) => match Cache::open(&dir, r, Salt::new(&profile.fingerprint, &opts), group_lang) {
-                    Ok(c) => Some(c),
-                    Err(note) => {
-                        notes.push(note);
-                        None
-                    }
-                },
-                None => None,
-            };
             let whole = root.as_deref().is_some_and(|r| walked.iter().any(|w| r.starts_with(w)));
             let scope = Scope {
                 root: root.as_deref(),
@@ -207,8 +197,23 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
                 exclude: req.exclude.as_ref(),
                 cwd: cwd.as_deref(),
             };
+            // The archive is walked while its cache is read (a pre-commit
+            // run on one file spends most of its time on these two).
+            let open = || {
+                let dir = root.as_deref().filter(|_| !req.no_cache && !req.audit).zip(cache::folder());
+                dir.map(|(r, dir)| Cache::open(&dir, r, salt(&profile, &config, &opts), group_lang))
+            };
+            let (cache, context) = rayon::join(open, || walk_context(&scope));
+            let cache = match cache {
+                Some(Ok(c)) => Some(c),
+                Some(Err(note)) => {
+                    notes.push(note);
+                    None
+                }
+                None => None,
+            };
             let (results, context, skipped) =
-                check_archive(&scope, named_files, &config, &profile, opts, cache.as_ref(), &mut notes);
+                check_archive(&scope, named_files, context, &config, &profile, opts, cache.as_ref(), &mut notes);
             let archive = req.keep_archives.then(|| Archive {
                 root: root.clone(),
                 lang: group_lang,
@@ -247,6 +252,11 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
     results.sort_by(|a, b| a.path.cmp(&b.path));
     skipped.sort();
     Ok(Outcome { results, lang, cache: counts, reads, notes, archives, skipped })
+}
+
+/// What the cache of an archive is valid for.
+fn salt(profile: &Profile, config: &Config, opts: &Options) -> Salt {
+    Salt::new(&profile.fingerprint, opts).with_off(&archive::pass::off_rules(profile, config))
 }
 
 /// The options of one archive's check.
@@ -458,7 +468,7 @@ struct Item {
     shown: String,
     named: bool,
     link: bool,
-    /// Where a link may lead.
+    /// Where a link may lead (for a link only).
     boundary: Option<PathBuf>,
     stat: Option<Stat>,
 }
@@ -475,18 +485,35 @@ enum Got {
 struct Slot {
     k: usize,
     got: Got,
-    row: Option<(Option<Stat>, Ref)>,
+    /// Its stat data and entry, and whether the cache holds this very row.
+    row: Option<(Option<Stat>, Ref, bool)>,
 }
 
 impl Slot {
     /// The summary digest, for the key of the archive rules' findings.
-    fn digest(&self, old: &Old<'_>) -> cache::Digest {
+    fn digest(&self, old: &Old) -> cache::Digest {
         match (&self.got, &self.row) {
             (Got::Cached(e), _) => old.digest(*e),
-            (Got::Fresh(_), Some((_, Ref::New(n)))) => n.digest,
+            (Got::Fresh(_), Some((_, Ref::New(n), _))) => n.digest,
             (Got::Fresh(r), _) => cache::summary_digest(r.as_ref().ok().and_then(|r| r.summary.as_deref())),
         }
     }
+}
+
+/// The archive's files found under its root, when the files named are not
+/// all of it already, and the folder they were found from: the current
+/// folder's path to the root when the archive lies under it (the paths
+/// found are then also the paths shown), else the root. One walking
+/// thread: the other reads the cache meanwhile.
+fn walk_context(scope: &Scope<'_>) -> Option<(PathBuf, Vec<Target>)> {
+    let r = scope.root.filter(|_| !scope.whole)?;
+    let from = match scope.cwd.and_then(|c| r.strip_prefix(c).ok()) {
+        Some(p) if p.as_os_str().is_empty() => PathBuf::from("."),
+        Some(p) => p.to_path_buf(),
+        None => r.to_path_buf(),
+    };
+    let (under, _) = discover(std::slice::from_ref(&from), &Walk { threads: 1, ..scope.walk });
+    Some((from, under))
 }
 
 /// Reads the archive (everything under the root, or just `named`), runs
@@ -499,9 +526,11 @@ impl Slot {
 /// and its result is decoded only if it is reported; when no record's
 /// summary changed, the archive rules' findings are the recorded ones, and
 /// no other summary is decoded.
+#[allow(clippy::too_many_arguments)]
 fn check_archive(
     scope: &Scope<'_>,
     named: Vec<(PathBuf, Target)>,
+    context: Option<(PathBuf, Vec<Target>)>,
     config: &Config,
     profile: &Profile,
     opts: Options,
@@ -526,15 +555,7 @@ fn check_archive(
         report.insert(key, Item { path: abs, rel, shown, named: true, link, boundary, stat });
     }
     let mut all: Vec<Item> = Vec::new();
-    if let Some(r) = root.filter(|_| !scope.whole) {
-        // Walked from the current folder when the archive lies under it:
-        // the paths found are then also the paths shown.
-        let from = match scope.cwd.and_then(|c| r.strip_prefix(c).ok()) {
-            Some(p) if p.as_os_str().is_empty() => PathBuf::from("."),
-            Some(p) => p.to_path_buf(),
-            None => r.to_path_buf(),
-        };
-        let (under, _) = discover(std::slice::from_ref(&from), &scope.walk);
+    if let (Some(r), Some((from, under))) = (root, context) {
         all.reserve(under.len());
         for t in under {
             let Ok(rel) = t.path.strip_prefix(&from).map(Path::to_path_buf) else { continue };
@@ -543,7 +564,7 @@ fn check_archive(
             {
                 continue;
             }
-            let boundary = Some(r.to_path_buf());
+            let boundary = t.link.then(|| r.to_path_buf());
             all.push(Item {
                 path: t.path,
                 rel: Some(rel),
@@ -557,13 +578,14 @@ fn check_archive(
     }
     all.extend(report.into_values());
     let old = cache.map(Cache::old);
+    let off = archive::pass::off_rules(profile, config);
     let mut slots: Vec<Slot> =
-        all.par_iter().enumerate().map(|(k, item)| slot(k, item, profile, opts, cache.zip(old.as_ref()))).collect();
+        all.par_iter().enumerate().map(|(k, item)| slot(k, item, profile, opts, cache.zip(old), &off)).collect();
     let mut rows = Vec::new();
     if cache.is_some() {
         for s in &mut slots {
-            if let (Some((stat, entry)), Some(rel)) = (s.row.take(), &all[s.k].rel) {
-                rows.push(Row { path: rel.as_os_str().as_encoded_bytes().to_vec(), stat, entry });
+            if let (Some((stat, entry, known)), Some(rel)) = (s.row.take(), &all[s.k].rel) {
+                rows.push(Row { path: rel.as_os_str().as_encoded_bytes(), stat, entry, known });
             }
         }
     }
@@ -571,7 +593,7 @@ fn check_archive(
     slots.retain(|s| {
         let why = match &s.got {
             Got::Fresh(Err(why)) => why.clone(),
-            Got::Cached(e) => match old.as_ref().and_then(|o| o.skip(*e)) {
+            Got::Cached(e) => match old.and_then(|o| o.skip(*e)) {
                 Some(why) => why.clone(),
                 None => return true,
             },
@@ -584,7 +606,7 @@ fn check_archive(
     });
     slots.sort_by(|a, b| all[a.k].shown.cmp(&all[b.k].shown));
     // The archive rules: their findings as recorded, if no summary changed.
-    let key = old.as_ref().map(|o| archive_key(&slots, &all, o, config));
+    let key = old.map(|o| archive_key(&slots, &all, o, config));
     // Which findings a run reports: those on a named file, and those that
     // involve one; all of them when every file is named or for the report.
     let named: Vec<bool> = slots.iter().map(|s| all[s.k].named).collect();
@@ -592,10 +614,10 @@ fn check_archive(
     let pick = |file: u32, involved: &[u32]| {
         every || named[file as usize] || involved.iter().any(|i| named.get(*i as usize).copied().unwrap_or(false))
     };
-    let recorded = old.as_ref().zip(key.as_ref()).and_then(|(o, k)| o.archive(k, pick));
+    let recorded = old.zip(key.as_ref()).and_then(|(o, k)| o.archive(k, pick));
     let had = recorded.is_some();
     // The report needs every summary; otherwise only the archive rules do.
-    let mut summaries = (!had || keep).then(|| summaries(&mut slots, old.as_ref(), profile, opts, &all));
+    let mut summaries = (!had || keep).then(|| summaries(&mut slots, old, profile, opts, &all));
     let found = match (recorded, &summaries) {
         (Some(found), _) => found,
         (None, Some(m)) => {
@@ -608,7 +630,7 @@ fn check_archive(
         }
         (None, None) => Vec::new(),
     };
-    if let (Some(c), Some(o)) = (cache, &old) {
+    if let (Some(c), Some(o)) = (cache, old) {
         let involved: Vec<Vec<u32>> = if had { Vec::new() } else { involved(&found, &slots, &all) };
         let findings = (!had).then_some((found.as_slice(), involved.as_slice()));
         if let Err(note) = c.store(o, rows, key.map(|key| ArchiveUpdate { key, findings })) {
@@ -633,7 +655,7 @@ fn check_archive(
         .filter(|(i, _)| wanted[*i])
         .filter_map(|(i, (slot, found))| {
             let named = all[slot.k].named;
-            let mut r = result_of(slot, old.as_ref(), &all, profile, opts)?;
+            let mut r = result_of(slot, old, &all, profile, opts)?;
             r.findings.extend(found);
             archive::pass::finish(&mut r, profile, config, opts);
             Some((i, named, r))
@@ -660,16 +682,15 @@ fn check_archive(
 /// The key of the archive rules' findings: what they depend on besides the
 /// profile and the language (in the cache's salt) — the period, and each
 /// record's path as shown and summary.
-fn archive_key(slots: &[Slot], all: &[Item], old: &Old<'_>, config: &Config) -> cache::Key {
-    let mut h = blake3::Hasher::new();
-    h.update(format!("{:?}", config.period()).as_bytes());
+fn archive_key(slots: &[Slot], all: &[Item], old: &Old, config: &Config) -> cache::Key {
+    let mut b = format!("{:?}", config.period()).into_bytes();
     for s in slots {
         let shown = &all[s.k].shown;
-        h.update(&(shown.len() as u64).to_le_bytes());
-        h.update(shown.as_bytes());
-        h.update(&s.digest(old));
+        b.extend_from_slice(&(shown.len() as u64).to_le_bytes());
+        b.extend_from_slice(shown.as_bytes());
+        b.extend_from_slice(&s.digest(old));
     }
-    *h.finalize().as_bytes()
+    crate::common::hash::digest_parallel(&b)
 }
 
 /// For each archive finding, the indices (in `slots`, sorted by path as
@@ -683,7 +704,7 @@ fn involved(found: &[(usize, Finding)], slots: &[Slot], all: &[Item]) -> Vec<Vec
 /// that cannot be decoded is checked again.
 fn summaries(
     slots: &mut [Slot],
-    old: Option<&Old<'_>>,
+    old: Option<&Old>,
     profile: &Profile,
     opts: Options,
     all: &[Item],
@@ -716,7 +737,7 @@ fn recheck(s: &Slot, all: &[Item], profile: &Profile, opts: Options) -> Result<F
 }
 
 /// The result of a file to report.
-fn result_of(slot: Slot, old: Option<&Old<'_>>, all: &[Item], profile: &Profile, opts: Options) -> Option<FileResult> {
+fn result_of(slot: Slot, old: Option<&Old>, all: &[Item], profile: &Profile, opts: Options) -> Option<FileResult> {
     let item = &all[slot.k];
     let r = match slot.got {
         Got::Fresh(r) => r,
@@ -754,7 +775,7 @@ type GroupOutcome = (Vec<FileResult>, Vec<(String, Skip)>, Lang, (usize, usize, 
 /// Checks one file, or takes its result from the cache: without reading
 /// it when its stat data are the recorded ones, else when its bytes are
 /// those of a file checked before.
-fn slot(k: usize, item: &Item, profile: &Profile, opts: Options, cache: Option<(&Cache, &Old<'_>)>) -> Slot {
+fn slot(k: usize, item: &Item, profile: &Profile, opts: Options, cache: Option<(&Cache, &Old)>, off: &[&str]) -> Slot {
     let shown = &item.shown;
     let read_from = match contained(&item.path, item.link, item.boundary.as_deref()) {
         Ok(p) => p,
@@ -766,7 +787,7 @@ fn slot(k: usize, item: &Item, profile: &Profile, opts: Options, cache: Option<(
     let rel = rel.as_os_str().as_encoded_bytes();
     if let Some(e) = item.stat.filter(|_| !item.link).and_then(|s| old.by_stat(rel, &s)) {
         cache.hit();
-        return Slot { k, got: Got::Cached(e), row: Some((item.stat, Ref::Old(e))) };
+        return Slot { k, got: Got::Cached(e), row: Some((item.stat, Ref::Old(e), true)) };
     }
     cache.read();
     let (bytes, stat) = match check::read_with_stat(&read_from, opts) {
@@ -778,7 +799,7 @@ fn slot(k: usize, item: &Item, profile: &Profile, opts: Options, cache: Option<(
     let key = cache::key_of(&bytes);
     if let Some(e) = old.by_key(&key) {
         cache.hit();
-        return Slot { k, got: Got::Cached(e), row: Some((stat, Ref::Old(e))) };
+        return Slot { k, got: Got::Cached(e), row: Some((stat, Ref::Old(e), false)) };
     }
     cache.miss();
     let r = check::check_file(shown, &bytes, profile, opts).map(|mut r| {
@@ -787,8 +808,8 @@ fn slot(k: usize, item: &Item, profile: &Profile, opts: Options, cache: Option<(
         }
         r
     });
-    let new = New::of(key, &r);
-    Slot { k, got: Got::Fresh(r), row: Some((stat, Ref::New(Box::new(new)))) }
+    let new = New::of(key, &r, off);
+    Slot { k, got: Got::Fresh(r), row: Some((stat, Ref::New(Box::new(new)), false)) }
 }
 
 fn shown_path(path: &Path, cwd: Option<&Path>) -> String {

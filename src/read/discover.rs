@@ -19,10 +19,11 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, Mutex};
 
 use ignore::gitignore::{Gitignore, GitignoreBuilder};
 use ignore::{WalkBuilder, WalkState};
+use rayon::prelude::*;
 
 use crate::read::file::{read_limited, Stat};
 
@@ -92,7 +93,8 @@ pub fn discover(paths: &[PathBuf], walk: &Walk) -> (Vec<Target>, Vec<WalkError>)
         targets.extend(t);
         errors.extend(e);
     }
-    targets.sort();
+    // In parallel: a province's archive is 100,000 paths.
+    targets.par_sort_unstable();
     targets.dedup_by(|a, b| a.path == b.path && a.display == b.display);
     (targets, errors)
 }
@@ -107,20 +109,37 @@ struct Found {
 /// Walks one folder on every core: folders are read in parallel, and each
 /// file is `lstat`ed by the thread that found it.
 fn walk_folder(root: &Path, named: usize, walk: &Walk) -> (Vec<Target>, Vec<WalkError>) {
-    let layers = Arc::new(Layers::new(root, walk));
     let mut b = WalkBuilder::new(root);
     // The ignore crate's own ignore-file reading is off: it would open a
     // `.gitignore` that is a FIFO (and wait forever) or follow a link to
-    // /dev/zero. [`Layers`] reads them instead.
+    // /dev/zero. The walk only notes which folders hold one ([`Ignores`]
+    // reads them afterwards): no folder is asked for files it does not have.
     b.standard_filters(false).follow_links(false).threads(walk.threads);
-    let filter = layers.clone();
-    b.filter_entry(move |e| e.depth() == 0 || filter.keep(e.path(), e.file_type().is_some_and(|t| t.is_dir())));
+    let noted = Arc::new(Mutex::new(Vec::new()));
+    let note = noted.clone();
+    let on = walk.ignore_files;
+    b.filter_entry(move |e| {
+        let name = e.file_name();
+        if !is_hidden(name) {
+            return true;
+        }
+        if on && IGNORE_FILES.iter().any(|f| name == *f) {
+            if let Some(dir) = e.path().parent() {
+                note.lock().unwrap_or_else(|e| e.into_inner()).push(dir.to_path_buf());
+            }
+        }
+        false
+    });
     let all = Mutex::new(Vec::new());
     b.build_parallel().visit(&mut Builder { all: &all, named });
     let mut found = Found::default();
     for f in all.into_inner().unwrap_or_else(|e| e.into_inner()) {
         found.targets.extend(f.targets);
         found.errors.extend(f.errors);
+    }
+    if on {
+        let noted = std::mem::take(&mut *noted.lock().unwrap_or_else(|e| e.into_inner()));
+        found.targets = Ignores::new(root, noted, walk.top_marker).keep(found.targets);
     }
     (found.targets, found.errors)
 }
@@ -226,73 +245,90 @@ enum Base {
     Above(PathBuf),
 }
 
-/// Which entries the walk keeps: not hidden, not ignored. The layer of each
-/// folder is made once, when its first entry is filtered (its parent's is
-/// there already: the folder itself was filtered through it).
-struct Layers {
-    /// Tells walks apart (for the per-thread memo of [`Layers::keep`]).
-    id: usize,
+/// What the ignore files say of one walk's files, applied once the walk is
+/// done: a file is left out when the nearest pattern that matches it, or
+/// a folder above it, ignores it (deepest folder first, its `.ignore`
+/// before its `.gitignore`; a `!` pattern keeps). With no ignore file
+/// anywhere, nothing is matched at all.
+struct Ignores {
     root: PathBuf,
-    on: bool,
-    /// Folder (as walked) → the nearest layer at or above it.
-    by_dir: RwLock<HashMap<PathBuf, Option<Arc<Layer>>>>,
+    /// The layers above the root, and the root's own.
+    top: Option<Arc<Layer>>,
+    /// The folders of the walk that hold an ignore file, with their matchers.
+    own: HashMap<PathBuf, Vec<Gitignore>>,
 }
 
-impl Layers {
-    fn new(root: &Path, walk: &Walk) -> Layers {
-        let mut by_dir = HashMap::new();
-        if walk.ignore_files {
-            let above = above(root, walk.top_marker);
-            let top = own(root, Base::Walked(root.to_path_buf()), above.clone()).or(above);
-            by_dir.insert(root.to_path_buf(), top);
-        }
-        static WALKS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(1);
-        let id = WALKS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        Layers { id, root: root.to_path_buf(), on: walk.ignore_files, by_dir: RwLock::new(by_dir) }
-    }
+/// What the ignore files say of one folder: the nearest layer at or above
+/// it, and whether it is ignored itself (then so is all it holds).
+#[derive(Clone)]
+struct Folder {
+    layer: Option<Arc<Layer>>,
+    ignored: bool,
+}
 
-    fn keep(&self, path: &Path, is_dir: bool) -> bool {
-        if is_hidden(path) {
-            return false;
-        }
-        if !self.on {
-            return true;
-        }
-        let Some(dir) = path.parent() else { return true };
-        // A folder's entries come one after another to the thread that read
-        // it: the last folder's layer is remembered per thread.
-        thread_local! {
-            static LAST: std::cell::RefCell<(usize, PathBuf, Option<Arc<Layer>>)> =
-                std::cell::RefCell::new((0, PathBuf::new(), None));
-        }
-        let me = self.id;
-        let layer = LAST.with_borrow_mut(|last| {
-            if last.0 != me || last.1 != dir {
-                *last = (me, dir.to_path_buf(), self.of(dir));
+impl Ignores {
+    fn new(root: &Path, noted: Vec<PathBuf>, marker: Option<&str>) -> Ignores {
+        let mut own: HashMap<PathBuf, Vec<Gitignore>> = HashMap::new();
+        for dir in noted {
+            if let std::collections::hash_map::Entry::Vacant(v) = own.entry(dir) {
+                let m = matchers(v.key());
+                v.insert(m);
             }
-            last.2.clone()
-        });
-        !self.ignored(layer.as_deref(), path, is_dir)
-    }
-
-    /// The nearest layer at or above `dir`, made if need be.
-    fn of(&self, dir: &Path) -> Option<Arc<Layer>> {
-        if let Some(l) = self.by_dir.read().unwrap_or_else(|e| e.into_inner()).get(dir) {
-            return l.clone();
         }
-        let parent = match dir.parent() {
-            Some(p) if dir != self.root => {
-                self.by_dir.read().unwrap_or_else(|e| e.into_inner()).get(p).cloned().flatten()
-            }
-            _ => None,
+        own.retain(|_, m| !m.is_empty());
+        let above = above(root, marker);
+        let top = match own.remove(root) {
+            Some(matchers) => Some(Arc::new(Layer { matchers, base: Base::Walked(root.to_path_buf()), parent: above })),
+            None => above,
         };
-        let l = own(dir, Base::Walked(dir.to_path_buf()), parent.clone()).or(parent);
-        let mut map = self.by_dir.write().unwrap_or_else(|e| e.into_inner());
-        map.entry(dir.to_path_buf()).or_insert(l).clone()
+        Ignores { root: root.to_path_buf(), top, own }
     }
 
-    /// Whether the nearest pattern that matches `path` (deepest folder
-    /// first, its `.ignore` before its `.gitignore`) ignores it.
+    /// The targets that no ignore file leaves out (in parallel, each
+    /// thread remembering the folders it has seen).
+    fn keep(&self, targets: Vec<Target>) -> Vec<Target> {
+        if self.top.is_none() && self.own.is_empty() {
+            return targets;
+        }
+        targets
+            .into_par_iter()
+            .map_init(HashMap::new, |seen, t| {
+                let dir = t.path.parent().unwrap_or(Path::new(""));
+                let f = self.folder(dir, seen);
+                (!f.ignored && !self.ignored(f.layer.as_deref(), &t.path, false)).then_some(t)
+            })
+            .flatten()
+            .collect()
+    }
+
+    /// What the ignore files say of folder `dir` of the walk (made from its
+    /// parent's, and remembered in `seen`).
+    fn folder(&self, dir: &Path, seen: &mut HashMap<PathBuf, Folder>) -> Folder {
+        if let Some(f) = seen.get(dir) {
+            return f.clone();
+        }
+        let f = match dir.parent() {
+            Some(parent) if dir != self.root && dir.starts_with(&self.root) => {
+                let up = self.folder(parent, seen);
+                let ignored = up.ignored || self.ignored(up.layer.as_deref(), dir, true);
+                let layer = match self.own.get(dir) {
+                    Some(m) => Some(Arc::new(Layer {
+                        matchers: m.clone(),
+                        base: Base::Walked(dir.to_path_buf()),
+                        parent: up.layer,
+                    })),
+                    None => up.layer,
+                };
+                Folder { layer, ignored }
+            }
+            _ => Folder { layer: self.top.clone(), ignored: false },
+        };
+        seen.insert(dir.to_path_buf(), f.clone());
+        f
+    }
+
+    /// Whether the nearest pattern of `layer` and the layers above it that
+    /// matches `path` ignores it.
     fn ignored(&self, mut layer: Option<&Layer>, path: &Path, is_dir: bool) -> bool {
         while let Some(l) = layer {
             let rel = match &l.base {
@@ -316,9 +352,14 @@ impl Layers {
     }
 }
 
+/// The matchers of `dir`'s own ignore files (`.ignore` first).
+fn matchers(dir: &Path) -> Vec<Gitignore> {
+    IGNORE_FILES.iter().filter_map(|name| matcher(&dir.join(name))).collect()
+}
+
 /// The layer of `dir`'s own ignore files, over `parent`; `None` if it has none.
 fn own(dir: &Path, base: Base, parent: Option<Arc<Layer>>) -> Option<Arc<Layer>> {
-    let matchers: Vec<Gitignore> = IGNORE_FILES.iter().filter_map(|name| matcher(&dir.join(name))).collect();
+    let matchers = matchers(dir);
     (!matchers.is_empty()).then(|| Arc::new(Layer { matchers, base, parent }))
 }
 
@@ -367,8 +408,8 @@ fn show(p: &Path) -> String {
     s.strip_prefix("./").unwrap_or(&s).to_string()
 }
 
-fn is_hidden(p: &Path) -> bool {
-    p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.') && n != "." && n != "..")
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_str().is_some_and(|n| n.starts_with('.') && n != "." && n != "..")
 }
 
 fn is_markdown(p: &Path) -> bool {
