@@ -485,13 +485,16 @@ impl Cache {
         let racy = |s: &Stat, started: i64| s.mtime >= started - RACY_NS || s.ctime >= started - RACY_NS;
         files.iter().filter(|f| !f.known).any(|f| {
             let Ref::Old(e) = f.entry else { return true };
-            let Some(&i) = old.by_path.get(f.path) else { return true };
-            let (stat, entry) = old.files[i as usize];
+            let Some(i) = f.was else { return true };
+            let (_, stat, entry) = old.files[i as usize];
             entry != e || stat != f.stat || f.stat.is_some_and(|s| racy(&s, old.started) && !racy(&s, self.started))
         })
     }
 
-    fn encode(&self, old: &Old, files: Vec<Row<'_>>, archive: Option<ArchiveUpdate<'_>>) -> Option<Vec<u8>> {
+    fn encode(&self, old: &Old, mut files: Vec<Row<'_>>, archive: Option<ArchiveUpdate<'_>>) -> Option<Vec<u8>> {
+        // Sorted by path: a run looks them up in the order it walks them.
+        files.sort_unstable_by(|a, b| a.path.cmp(b.path));
+        files.dedup_by(|a, b| a.path == b.path);
         let mut blobs: Vec<u8> = Vec::with_capacity(old.bytes.len() - old.blobs);
         let put = |blobs: &mut Vec<u8>, bytes: &[u8]| -> Option<Blob> {
             let at = u32::try_from(blobs.len()).ok()?;
@@ -604,6 +607,8 @@ pub struct Row<'a> {
     pub entry: Ref,
     /// The cache holds this very row (the file was known by its stat data).
     pub known: bool,
+    /// Its index among the files the cache knew ([`Old::find`]), if any.
+    pub was: Option<u32>,
 }
 
 /// Archive findings as `(file index, finding)`, with for each the indices
@@ -624,10 +629,9 @@ pub struct ArchiveUpdate<'a> {
 pub struct Old {
     started: i64,
     entries: Vec<EntryRow>,
-    /// Each known file's stat data and entry.
-    files: Vec<(Option<Stat>, u32)>,
-    /// Path (relative to the root, as bytes) → index in `files`.
-    by_path: HashMap<Box<[u8]>, u32>,
+    /// Each known file, sorted by path: where its path (relative to the
+    /// root) lies in `bytes`, its stat data and its entry.
+    files: Vec<((u32, u32), Option<Stat>, u32)>,
     by_key: HashMap<Key, u32>,
     archive: Option<(Key, Blob)>,
     /// The file's bytes, and where the blob area starts in them.
@@ -649,15 +653,47 @@ impl Old {
         }
         let (index, blobs) = postcard::take_from_bytes::<Index<'_>>(rest).ok()?;
         let blobs = bytes.len() - blobs.len();
-        let mut by_path = HashMap::with_capacity(index.files.len());
+        // Paths are kept as where they lie in `bytes` (no copy of each).
+        let base = bytes.as_ptr() as usize;
+        let at = |p: &[u8]| Some((u32::try_from(p.as_ptr() as usize - base).ok()?, u32::try_from(p.len()).ok()?));
         let mut files = Vec::with_capacity(index.files.len());
-        for (i, f) in index.files.iter().enumerate() {
-            by_path.insert(Box::<[u8]>::from(f.path), i as u32);
-            files.push((f.stat, f.entry));
+        for f in &index.files {
+            files.push((at(f.path)?, f.stat, f.entry));
         }
         let by_key = index.entries.iter().enumerate().map(|(i, e)| (e.key, i as u32)).collect();
         let (started, entries, archive) = (index.started, index.entries, index.archive);
-        Some(Old { started, entries, files, by_path, by_key, archive, bytes, blobs })
+        let mut old = Old { started, entries, files, by_key, archive, bytes, blobs };
+        // Written sorted; a file that is not is put right, not trusted less.
+        if !old.files.is_sorted_by(|a, b| old.path(a.0) <= old.path(b.0)) {
+            let mut files = std::mem::take(&mut old.files);
+            files.sort_by(|a, b| old.path(a.0).cmp(old.path(b.0)));
+            old.files = files;
+        }
+        Some(old)
+    }
+
+    fn path(&self, (at, len): (u32, u32)) -> &[u8] {
+        &self.bytes[at as usize..at as usize + len as usize]
+    }
+
+    /// The index of the known file at `rel` (relative to the root, as
+    /// bytes), if any. `cursor` remembers where the last one was: looking
+    /// paths up in order costs one comparison each.
+    pub fn find(&self, rel: &[u8], cursor: &mut usize) -> Option<u32> {
+        if self.files.get(*cursor).is_some_and(|f| self.path(f.0) == rel) {
+            *cursor += 1;
+            return Some(*cursor as u32 - 1);
+        }
+        match self.files.binary_search_by(|f| self.path(f.0).cmp(rel)) {
+            Ok(i) => {
+                *cursor = i + 1;
+                Some(i as u32)
+            }
+            Err(i) => {
+                *cursor = i;
+                None
+            }
+        }
     }
 
     fn blob(&self, (at, len): Blob) -> Option<&[u8]> {
@@ -665,10 +701,10 @@ impl Old {
         self.bytes.get(at..at.checked_add(len as usize)?)
     }
 
-    /// The entry of the file at `rel` if its stat data are the recorded
-    /// ones and it was not racy then: its bytes need not be read.
-    pub fn by_stat(&self, rel: &[u8], stat: &Stat) -> Option<u32> {
-        let (known, entry) = self.files[*self.by_path.get(rel)? as usize];
+    /// The entry of known file `i` ([`Old::find`]) if its stat data are the
+    /// recorded ones and it was not racy then: its bytes need not be read.
+    pub fn by_stat(&self, i: u32, stat: &Stat) -> Option<u32> {
+        let (_, known, entry) = *self.files.get(i as usize)?;
         let settled = |t: i64| t < self.started.saturating_sub(RACY_NS);
         (known.as_ref() == Some(stat) && settled(stat.mtime) && settled(stat.ctime)).then_some(entry)
     }
@@ -753,7 +789,7 @@ mod tests {
     }
 
     fn row(path: &str, stat: Option<Stat>, entry: Ref) -> Row<'_> {
-        Row { path: path.as_bytes(), stat, entry, known: false }
+        Row { path: path.as_bytes(), stat, entry, known: false, was: None }
     }
 
     fn new(bytes: &[u8]) -> Ref {
@@ -803,7 +839,10 @@ mod tests {
         c.store(c.old(), rows, None).unwrap();
         let c = Cache::open(d.path(), d.path(), salt, Lang::En).unwrap();
         let old = c.old();
-        assert_eq!(old.by_stat(b"old.md", &stat(long_ago)), Some(0));
+        let by = |rel: &str, s: &Stat| old.find(rel.as_bytes(), &mut 0).and_then(|i| old.by_stat(i, s));
+        let a = old.by_key(&key_of(b"a"));
+        assert!(a.is_some());
+        assert_eq!(by("old.md", &stat(long_ago)), a);
         // Any field that differs: read.
         for other in [
             Stat { size: 11, ..stat(long_ago) },
@@ -811,21 +850,35 @@ mod tests {
             Stat { ctime: long_ago + 1, ..stat(long_ago) },
             stat(long_ago + 1),
         ] {
-            assert_eq!(old.by_stat(b"old.md", &other), None, "{other:?}");
+            assert_eq!(by("old.md", &other), None, "{other:?}");
         }
         // Modified shortly before the run that recorded it: read again.
-        assert_eq!(old.by_stat(b"new.md", &stat(just_now)), None);
-        assert_eq!(old.by_key(&key_of(b"b")), Some(1));
+        assert_eq!(by("new.md", &stat(just_now)), None);
+        assert!(old.by_key(&key_of(b"b")).is_some());
         // A file modified long ago whose status changed just now: the same.
-        assert_eq!(old.by_stat(b"old.md", &Stat { ctime: just_now, ..stat(long_ago) }), None);
-        assert_eq!(old.by_stat(b"link.md", &stat(long_ago)), None);
-        assert_eq!(old.by_stat(b"gone.md", &stat(long_ago)), None);
+        assert_eq!(by("old.md", &Stat { ctime: just_now, ..stat(long_ago) }), None);
+        assert_eq!(by("link.md", &stat(long_ago)), None);
+        assert_eq!(by("gone.md", &stat(long_ago)), None);
+        // Paths looked up in order, or not.
+        let mut cursor = 0;
+        let found: Vec<Option<u32>> = ["link.md", "new.md", "old.md", "a.md", "old.md", "zz.md"]
+            .iter()
+            .map(|p| old.find(p.as_bytes(), &mut cursor))
+            .collect();
+        assert_eq!(found, [Some(0), Some(1), Some(2), None, Some(2), None]);
         // Nothing changed: nothing written. Read again and no longer racy: written.
-        let same = || vec![row("old.md", Some(stat(long_ago)), Ref::Old(0)), row("link.md", None, Ref::Old(2))];
-        assert!(c.changed(old, &same(), None));
+        let row_of = |p: &'static str, st, e: u32| {
+            let was = old.find(p.as_bytes(), &mut 0);
+            Row { path: p.as_bytes(), stat: st, entry: Ref::Old(e), known: false, was }
+        };
+        let e = |k: &[u8]| old.by_key(&key_of(k)).unwrap();
+        let same = || vec![row_of("old.md", Some(stat(long_ago)), e(b"a")), row_of("link.md", None, e(b"c"))];
+        assert!(c.changed(old, &same(), None), "new.md is gone");
         let mut all = same();
-        all.insert(1, row("new.md", Some(stat(just_now)), Ref::Old(1)));
+        all.push(row_of("new.md", Some(stat(just_now)), e(b"b")));
         assert!(!c.changed(old, &all, None) || c.started - RACY_NS > just_now);
+        all[0].stat = Some(stat(long_ago + 1));
+        assert!(c.changed(old, &all, None));
     }
 
     #[cfg(unix)]

@@ -485,8 +485,9 @@ enum Got {
 struct Slot {
     k: usize,
     got: Got,
-    /// Its stat data and entry, and whether the cache holds this very row.
-    row: Option<(Option<Stat>, Ref, bool)>,
+    /// Its stat data and entry, whether the cache holds this very row, and
+    /// its index among the files the cache knew.
+    row: Option<(Option<Stat>, Ref, bool, Option<u32>)>,
 }
 
 impl Slot {
@@ -494,7 +495,7 @@ impl Slot {
     fn digest(&self, old: &Old) -> cache::Digest {
         match (&self.got, &self.row) {
             (Got::Cached(e), _) => old.digest(*e),
-            (Got::Fresh(_), Some((_, Ref::New(n), _))) => n.digest,
+            (Got::Fresh(_), Some((_, Ref::New(n), _, _))) => n.digest,
             (Got::Fresh(r), _) => cache::summary_digest(r.as_ref().ok().and_then(|r| r.summary.as_deref())),
         }
     }
@@ -579,13 +580,18 @@ fn check_archive(
     all.extend(report.into_values());
     let old = cache.map(Cache::old);
     let off = archive::pass::off_rules(profile, config);
-    let mut slots: Vec<Slot> =
-        all.par_iter().enumerate().map(|(k, item)| slot(k, item, profile, opts, cache.zip(old), &off)).collect();
+    // Each thread looks the paths up in the order they were walked (sorted,
+    // like the cache's): one comparison each.
+    let mut slots: Vec<Slot> = all
+        .par_iter()
+        .enumerate()
+        .map_init(|| 0, |cursor, (k, item)| slot(k, item, profile, opts, cache.zip(old), &off, cursor))
+        .collect();
     let mut rows = Vec::new();
     if cache.is_some() {
         for s in &mut slots {
-            if let (Some((stat, entry, known)), Some(rel)) = (s.row.take(), &all[s.k].rel) {
-                rows.push(Row { path: rel.as_os_str().as_encoded_bytes(), stat, entry, known });
+            if let (Some((stat, entry, known, was)), Some(rel)) = (s.row.take(), &all[s.k].rel) {
+                rows.push(Row { path: rel.as_os_str().as_encoded_bytes(), stat, entry, known, was });
             }
         }
     }
@@ -775,7 +781,15 @@ type GroupOutcome = (Vec<FileResult>, Vec<(String, Skip)>, Lang, (usize, usize, 
 /// Checks one file, or takes its result from the cache: without reading
 /// it when its stat data are the recorded ones, else when its bytes are
 /// those of a file checked before.
-fn slot(k: usize, item: &Item, profile: &Profile, opts: Options, cache: Option<(&Cache, &Old)>, off: &[&str]) -> Slot {
+fn slot(
+    k: usize,
+    item: &Item,
+    profile: &Profile,
+    opts: Options,
+    cache: Option<(&Cache, &Old)>,
+    off: &[&str],
+    cursor: &mut usize,
+) -> Slot {
     let shown = &item.shown;
     let read_from = match contained(&item.path, item.link, item.boundary.as_deref()) {
         Ok(p) => p,
@@ -784,10 +798,10 @@ fn slot(k: usize, item: &Item, profile: &Profile, opts: Options, cache: Option<(
     let Some(((cache, old), rel)) = cache.zip(item.rel.as_ref()) else {
         return Slot { k, got: Got::Fresh(check::check_path(&read_from, shown, profile, opts)), row: None };
     };
-    let rel = rel.as_os_str().as_encoded_bytes();
-    if let Some(e) = item.stat.filter(|_| !item.link).and_then(|s| old.by_stat(rel, &s)) {
+    let was = old.find(rel.as_os_str().as_encoded_bytes(), cursor);
+    if let Some(e) = item.stat.filter(|_| !item.link).zip(was).and_then(|(s, i)| old.by_stat(i, &s)) {
         cache.hit();
-        return Slot { k, got: Got::Cached(e), row: Some((item.stat, Ref::Old(e), true)) };
+        return Slot { k, got: Got::Cached(e), row: Some((item.stat, Ref::Old(e), true, was)) };
     }
     cache.read();
     let (bytes, stat) = match check::read_with_stat(&read_from, opts) {
@@ -799,7 +813,7 @@ fn slot(k: usize, item: &Item, profile: &Profile, opts: Options, cache: Option<(
     let key = cache::key_of(&bytes);
     if let Some(e) = old.by_key(&key) {
         cache.hit();
-        return Slot { k, got: Got::Cached(e), row: Some((stat, Ref::Old(e), false)) };
+        return Slot { k, got: Got::Cached(e), row: Some((stat, Ref::Old(e), false, was)) };
     }
     cache.miss();
     let r = check::check_file(shown, &bytes, profile, opts).map(|mut r| {
@@ -809,7 +823,7 @@ fn slot(k: usize, item: &Item, profile: &Profile, opts: Options, cache: Option<(
         r
     });
     let new = New::of(key, &r, off);
-    Slot { k, got: Got::Fresh(r), row: Some((stat, Ref::New(Box::new(new)), false)) }
+    Slot { k, got: Got::Fresh(r), row: Some((stat, Ref::New(Box::new(new)), false, was)) }
 }
 
 fn shown_path(path: &Path, cwd: Option<&Path>) -> String {

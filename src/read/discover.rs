@@ -285,18 +285,30 @@ impl Ignores {
     }
 
     /// The targets that no ignore file leaves out (in parallel, each
-    /// thread remembering the folders it has seen).
-    fn keep(&self, targets: Vec<Target>) -> Vec<Target> {
+    /// thread remembering the folders it has seen; sorted first, so that a
+    /// folder's files come together).
+    fn keep(&self, mut targets: Vec<Target>) -> Vec<Target> {
         if self.top.is_none() && self.own.is_empty() {
             return targets;
         }
+        targets.par_sort_unstable();
         targets
             .into_par_iter()
-            .map_init(HashMap::new, |seen, t| {
-                let dir = t.path.parent().unwrap_or(Path::new(""));
-                let f = self.folder(dir, seen);
-                (!f.ignored && !self.ignored(f.layer.as_deref(), &t.path, false)).then_some(t)
-            })
+            .map_init(
+                || (HashMap::new(), None::<(PathBuf, Folder)>),
+                |(seen, last), t| {
+                    let dir = t.path.parent().unwrap_or(Path::new(""));
+                    let f = match last {
+                        Some((d, f)) if d == dir => f.clone(),
+                        _ => {
+                            let f = self.folder(dir, seen);
+                            *last = Some((dir.to_path_buf(), f.clone()));
+                            f
+                        }
+                    };
+                    (!f.ignored && !self.ignored(f.layer.as_deref(), &t.path, false)).then_some(t)
+                },
+            )
             .flatten()
             .collect()
     }
@@ -332,8 +344,8 @@ impl Ignores {
     fn ignored(&self, mut layer: Option<&Layer>, path: &Path, is_dir: bool) -> bool {
         while let Some(l) = layer {
             let rel = match &l.base {
-                Base::Walked(d) => path.strip_prefix(d).map(Path::to_path_buf).ok(),
-                Base::Above(r) => path.strip_prefix(&self.root).ok().map(|p| r.join(p)),
+                Base::Walked(d) => path.strip_prefix(d).ok().map(std::borrow::Cow::Borrowed),
+                Base::Above(r) => path.strip_prefix(&self.root).ok().map(|p| std::borrow::Cow::Owned(r.join(p))),
             };
             if let Some(rel) = rel {
                 for m in &l.matchers {
