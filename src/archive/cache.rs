@@ -441,6 +441,11 @@ impl Cache {
         self.reads.load(Ordering::Relaxed)
     }
 
+    /// What the cache is valid for.
+    pub fn salt(&self) -> &Salt {
+        &self.salt
+    }
+
     /// The cache file of this archive.
     pub fn path(&self) -> &Path {
         &self.file

@@ -24,7 +24,7 @@ use crate::check::{self, FileResult, Options, Skip};
 use crate::common::finding::Finding;
 use crate::common::i18n::Lang;
 use crate::model::Date;
-use crate::read::discover::{discover, Target, Walk};
+use crate::read::discover::{discover, discover_all, Target, Walk, Walked};
 use crate::read::file::{resolve_within, ReadError, Stat};
 use crate::regulation::profile::Profile;
 use crate::rules::{io, ArchiveFile};
@@ -152,15 +152,44 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
     if let Some(stdin) = &req.stdin {
         return run_stdin(stdin, req, named);
     }
-    let (targets, walk_errors) = discover(req.paths, &req.walk());
-    let mut canon = Canon::default();
-    // Group the named files by root; `None` is "no bienban.toml above".
-    let mut groups: BTreeMap<Option<PathBuf>, Vec<(PathBuf, Target)>> = BTreeMap::new();
-    for t in targets {
-        let abs = canon.of(&t.path);
-        let root = abs.parent().and_then(|d| canon.root_of(d));
-        groups.entry(root).or_default().push((abs, t));
+    // Parsed once and shared: an inspector's archive may hold hundreds of
+    // archive roots (one per organisation).
+    let named_given = named.is_some();
+    let default_profile = Arc::new(named.unwrap_or_else(Profile::builtin));
+    // The caches of the archives the named paths lie in are read while the
+    // paths are walked.
+    let (found, early) =
+        rayon::join(|| discover_all(req.paths, &req.walk()), || open_early(req, &default_profile, named_given));
+    let walk_errors = found.errors;
+    let mut canon = Canon::new(&found.walked);
+    // Group the named files by root; `None` is "no bienban.toml above". A
+    // folder's files come together (sorted): its root is found once.
+    let mut roots: Vec<Option<PathBuf>> = Vec::new();
+    let mut grouped: Vec<Vec<(PathBuf, Target)>> = Vec::new();
+    let mut last: Option<(PathBuf, PathBuf, usize)> = None;
+    for t in found.targets {
+        let parent = t.path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let (dir, group) = match &last {
+            Some((p, dir, group)) if p == parent && t.walked => (dir.clone(), *group),
+            _ => {
+                let dir = canon.dir(parent, t.walked);
+                let root = canon.root_of(&dir, t.walked);
+                let group = roots.iter().position(|r| *r == root).unwrap_or_else(|| {
+                    roots.push(root);
+                    grouped.push(Vec::new());
+                    roots.len() - 1
+                });
+                last = Some((parent.to_path_buf(), dir.clone(), group));
+                (dir, group)
+            }
+        };
+        let abs = match t.path.file_name() {
+            Some(n) => dir.join(n),
+            None => dir,
+        };
+        grouped[group].push((abs, t));
     }
+    let groups: BTreeMap<Option<PathBuf>, Vec<(PathBuf, Target)>> = roots.into_iter().zip(grouped).collect();
     let mut notes: Vec<String> = canon.ignored.iter().map(|i| i.note(note_lang)).collect();
     // Where the files of each named path may lead (used without a root).
     let bounds: Vec<Option<PathBuf>> = req.paths.iter().map(|p| boundary_of(p)).collect();
@@ -170,10 +199,6 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
         req.paths.iter().filter(|p| p.is_dir()).filter_map(|p| std::fs::canonicalize(p).ok()).collect();
     // Files read only for context are named relative to the current folder.
     let cwd = std::env::current_dir().ok().and_then(|d| std::fs::canonicalize(d).ok());
-    // Parsed once and shared: an inspector's archive may hold hundreds of
-    // archive roots (one per organisation).
-    let named_given = named.is_some();
-    let default_profile = Arc::new(named.unwrap_or_else(Profile::builtin));
     // Archives are independent: they are checked in parallel with each
     // other as well as file by file (rayon nests the two).
     let checked: Vec<Result<GroupOutcome, Box<ConfigError>>> = groups
@@ -200,8 +225,14 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
             // The archive is walked while its cache is read (a pre-commit
             // run on one file spends most of its time on these two).
             let open = || {
-                let dir = root.as_deref().filter(|_| !req.no_cache && !req.audit).zip(cache::folder());
-                dir.map(|(r, dir)| Cache::open(&dir, r, salt(&profile, &config, &opts), group_lang))
+                let dir = root.as_deref().filter(|_| !req.no_cache && !req.audit).zip(cache::folder())?;
+                let salt = salt(&profile, &config, &opts);
+                let early = early.lock().unwrap_or_else(|e| e.into_inner()).remove(dir.0);
+                match early {
+                    Some(Ok(c)) if c.salt() == &salt => Some(Ok(c)),
+                    Some(Err(note)) => Some(Err(note)),
+                    _ => Some(Cache::open(&dir.1, dir.0, salt, group_lang)),
+                }
             };
             let (cache, context) = rayon::join(open, || walk_context(&scope));
             let cache = match cache {
@@ -253,6 +284,31 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
     skipped.sort();
     Ok(Outcome { results, lang, cache: counts, reads, notes, archives, skipped })
 }
+
+/// The caches of the archives that the named paths lie in (the nearest
+/// root at or above each), opened with the settings their groups will
+/// have: read while the paths are walked. A root whose configuration
+/// cannot be read gets none (its group says why).
+fn open_early(req: &Request<'_>, default_profile: &Arc<Profile>, named_given: bool) -> Mutex<EarlyCaches> {
+    let mut caches = HashMap::new();
+    let Some(dir) = cache::folder().filter(|_| !req.no_cache && !req.audit) else { return Mutex::new(caches) };
+    for p in req.paths {
+        let Some(root) = config::find_root(p, &mut Vec::new()) else { continue };
+        if caches.contains_key(&root) {
+            continue;
+        }
+        let Ok((config, own)) = load(&root, req.lang, named_given) else { continue };
+        let profile = own.map_or_else(|| default_profile.clone(), Arc::new);
+        let lang = req.lang.or(config.lang).unwrap_or_default();
+        let opts = options(req, &config, lang);
+        let cache = Cache::open(&dir, &root, salt(&profile, &config, &opts), lang);
+        caches.insert(root, cache);
+    }
+    Mutex::new(caches)
+}
+
+/// Caches opened early, by root, or why the cache folder may not be used.
+type EarlyCaches = HashMap<PathBuf, Result<Cache, String>>;
 
 /// What the cache of an archive is valid for.
 fn salt(profile: &Profile, config: &Config, opts: &Options) -> Salt {
@@ -540,7 +596,8 @@ fn check_archive(
 ) -> (Vec<FileResult>, Vec<FileResult>, Vec<(String, Skip)>) {
     let (root, keep) = (scope.root, scope.keep);
     let mut skipped = Vec::new();
-    let mut report: HashMap<PathBuf, Item> = HashMap::new();
+    // The named files, in the order found (sorted, like the cache's paths).
+    let mut report: Vec<Item> = Vec::with_capacity(named.len());
     for (abs, t) in named {
         let rel = root.and_then(|r| abs.strip_prefix(r).ok()).map(Path::to_path_buf);
         if let Some(why) = left_out(rel.as_deref(), &abs, config, scope.exclude, scope.cwd) {
@@ -548,19 +605,23 @@ fn check_archive(
             continue;
         }
         let boundary = match root {
-            Some(r) => Some(r.to_path_buf()),
+            Some(r) => t.link.then(|| r.to_path_buf()),
             None => scope.bounds.get(t.named).cloned().flatten(),
         };
-        let key = rel.clone().unwrap_or_else(|| abs.clone());
         let (link, stat, shown) = (t.link, t.stat, t.display);
-        report.insert(key, Item { path: abs, rel, shown, named: true, link, boundary, stat });
+        report.push(Item { path: abs, rel, shown, named: true, link, boundary, stat });
     }
     let mut all: Vec<Item> = Vec::new();
     if let (Some(r), Some((from, under))) = (root, context) {
-        all.reserve(under.len());
+        // Files named are not listed twice (a pre-commit run names a few: compared as they are).
+        let few: Vec<&[u8]> =
+            report.iter().filter_map(|i| i.rel.as_deref()).map(|p| p.as_os_str().as_encoded_bytes()).collect();
+        let many: HashSet<&[u8]> = if few.len() > 16 { few.iter().copied().collect() } else { HashSet::new() };
+        let is_named = |rel: &[u8]| if few.len() > 16 { many.contains(rel) } else { few.contains(&rel) };
+        all.reserve(under.len() + report.len());
         for t in under {
             let Ok(rel) = t.path.strip_prefix(&from).map(Path::to_path_buf) else { continue };
-            if (!report.is_empty() && report.contains_key(&rel))
+            if is_named(rel.as_os_str().as_encoded_bytes())
                 || left_out(Some(&rel), &t.path, config, scope.exclude, scope.cwd).is_some()
             {
                 continue;
@@ -577,7 +638,7 @@ fn check_archive(
             });
         }
     }
-    all.extend(report.into_values());
+    all.extend(report);
     let old = cache.map(Cache::old);
     let off = archive::pass::off_rules(profile, config);
     // Each thread looks the paths up in the order they were walked (sorted,
@@ -863,38 +924,56 @@ fn load(root: &Path, lang: Option<Lang>, named_profile: bool) -> Result<(Config,
 
 /// Canonical folders and archive roots, each worked out once: an archive
 /// of 100,000 records has some 20,000 folders, and the walk up to the root
-/// runs before any file can be checked, on one core.
+/// runs before any file can be checked, on one core. Under a folder that
+/// was walked, nothing is asked of the file system: the walk followed no
+/// link, and saw which folders hold a `bienban.toml`.
 #[derive(Default)]
 struct Canon {
     dirs: HashMap<PathBuf, PathBuf>,
     roots: HashMap<PathBuf, Option<PathBuf>>,
     /// `bienban.toml` files passed over ([`config::probe`]).
     ignored: BTreeSet<Ignored>,
+    /// Folders walked: as named, canonical, and (canonical) the folders
+    /// under them that hold a `bienban.toml`.
+    walked: Vec<(PathBuf, PathBuf, HashSet<PathBuf>)>,
 }
 
 impl Canon {
-    /// `p` with its folder canonical (the file itself may be a link).
-    fn of(&mut self, p: &Path) -> PathBuf {
-        let parent = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        let dir = self.dir(parent);
-        match p.file_name() {
-            Some(n) => dir.join(n),
-            None => dir,
-        }
+    fn new(walked: &[Walked]) -> Canon {
+        let walked = walked
+            .iter()
+            .filter_map(|w| {
+                let canonical = std::fs::canonicalize(&w.root).ok()?;
+                let marked =
+                    w.marked.iter().filter_map(|m| Some(canonical.join(m.strip_prefix(&w.root).ok()?))).collect();
+                Some((w.root.clone(), canonical, marked))
+            })
+            .collect();
+        Canon { walked, ..Canon::default() }
     }
 
     /// A folder made canonical from its parent's canonical form, which is
-    /// one `lstat` instead of a `readlink` for every component.
-    fn dir(&mut self, d: &Path) -> PathBuf {
+    /// one `lstat` instead of a `readlink` for every component — none for
+    /// a folder the walk went through (`walked`: the walk follows no link).
+    fn dir(&mut self, d: &Path, walked: bool) -> PathBuf {
         if let Some(c) = self.dirs.get(d) {
             return c.clone();
+        }
+        let plain = |p: &Path| p.components().all(|c| matches!(c, std::path::Component::Normal(_)));
+        let under = |(named, c, _): &(PathBuf, PathBuf, HashSet<PathBuf>)| {
+            let rest = d.strip_prefix(named).ok().filter(|rest| plain(rest))?;
+            Some(if rest.as_os_str().is_empty() { c.clone() } else { c.join(rest) })
+        };
+        if let Some(c) = self.walked.iter().filter(|_| walked).find_map(under) {
+            self.dirs.insert(d.to_path_buf(), c.clone());
+            return c;
         }
         let plain = |c: Option<std::path::Component<'_>>| matches!(c, Some(std::path::Component::Normal(_)));
         let parent = d.parent().filter(|p| !p.as_os_str().is_empty());
         let is_link = || std::fs::symlink_metadata(d).map_or(true, |m| m.file_type().is_symlink());
         let c = match (parent, d.file_name()) {
             (Some(parent), Some(name)) if plain(d.components().next_back()) && !is_link() => {
-                self.dir(parent).join(name)
+                self.dir(parent, false).join(name)
             }
             _ => std::fs::canonicalize(d).unwrap_or_else(|_| d.to_path_buf()),
         };
@@ -907,19 +986,24 @@ impl Canon {
     /// folder on the way up). A relative `dir` could not be made canonical:
     /// it has no root, as for `find_root`, rather than one found from the
     /// current folder.
-    fn root_of(&mut self, dir: &Path) -> Option<PathBuf> {
+    fn root_of(&mut self, dir: &Path, walked: bool) -> Option<PathBuf> {
         if !dir.is_absolute() {
             return None;
         }
         if let Some(r) = self.roots.get(dir) {
             return r.clone();
         }
-        let r = match config::probe(dir) {
+        // In a folder the walk went through (`walked`, and so are those
+        // above it up to the walk's start), only those where it saw a
+        // bienban.toml are asked.
+        let unmarked = walked && self.walked.iter().any(|(_, c, marked)| dir.starts_with(c) && !marked.contains(dir));
+        let probe = if unmarked { Probe::None } else { config::probe(dir) };
+        let r = match probe {
             Probe::Root => Some(dir.to_path_buf()),
-            Probe::None => dir.parent().and_then(|p| self.root_of(p)),
+            Probe::None => dir.parent().and_then(|p| self.root_of(p, walked)),
             Probe::Ignored(i) => {
                 self.ignored.insert(i);
-                dir.parent().and_then(|p| self.root_of(p))
+                dir.parent().and_then(|p| self.root_of(p, walked))
             }
         };
         self.roots.insert(dir.to_path_buf(), r.clone());

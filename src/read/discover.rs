@@ -43,6 +43,9 @@ pub struct Target {
     pub named: usize,
     /// What `lstat` said of it when it was found (`None` for a link).
     pub stat: Option<Stat>,
+    /// Found by walking a folder (so every folder between it and that
+    /// folder is a real folder, not a link), not named.
+    pub walked: bool,
 }
 
 /// Something that could not be walked: reported as `io` on that path.
@@ -72,14 +75,41 @@ impl Default for Walk {
 
 /// The files under `paths`, and what could not be walked.
 pub fn discover(paths: &[PathBuf], walk: &Walk) -> (Vec<Target>, Vec<WalkError>) {
+    let d = discover_all(paths, walk);
+    (d.targets, d.errors)
+}
+
+/// A folder walked, and what the walk saw of it besides files to check.
+#[derive(Debug)]
+pub struct Walked {
+    /// As named.
+    pub root: PathBuf,
+    /// The folders under it (as the walk names them: `root` joined with
+    /// their path) that hold a file named [`Walk::top_marker`]; every other
+    /// folder under it was seen not to.
+    pub marked: Vec<PathBuf>,
+}
+
+/// What [`discover_all`] found.
+pub struct Discovered {
+    pub targets: Vec<Target>,
+    pub errors: Vec<WalkError>,
+    pub walked: Vec<Walked>,
+}
+
+/// [`discover`], with the folders walked: the files found under a folder
+/// walked lie in real folders (a link to a folder is never walked), and
+/// those holding [`Walk::top_marker`] are known without asking.
+pub fn discover_all(paths: &[PathBuf], walk: &Walk) -> Discovered {
     let mut targets = Vec::new();
     let mut errors = Vec::new();
+    let mut walked = Vec::new();
     for (named, root) in paths.iter().enumerate() {
         let meta = std::fs::symlink_metadata(root);
         let link = meta.as_ref().is_ok_and(|m| m.file_type().is_symlink());
         if root.is_file() {
             let stat = meta.ok().filter(|_| !link).and_then(|m| Stat::of(&m));
-            targets.push(Target { display: show(root), path: root.clone(), link, named, stat });
+            targets.push(Target { display: show(root), path: root.clone(), link, named, stat, walked: false });
             continue;
         }
         if !root.exists() {
@@ -89,14 +119,15 @@ pub fn discover(paths: &[PathBuf], walk: &Walk) -> (Vec<Target>, Vec<WalkError>)
             });
             continue;
         }
-        let (t, e) = walk_folder(root, named, walk);
+        let (t, e, marked) = walk_folder(root, named, walk);
         targets.extend(t);
         errors.extend(e);
+        walked.push(Walked { root: root.clone(), marked });
     }
     // In parallel: a province's archive is 100,000 paths.
     targets.par_sort_unstable();
     targets.dedup_by(|a, b| a.path == b.path && a.display == b.display);
-    (targets, errors)
+    Discovered { targets, errors, walked }
 }
 
 /// What one walker thread found.
@@ -108,7 +139,7 @@ struct Found {
 
 /// Walks one folder on every core: folders are read in parallel, and each
 /// file is `lstat`ed by the thread that found it.
-fn walk_folder(root: &Path, named: usize, walk: &Walk) -> (Vec<Target>, Vec<WalkError>) {
+fn walk_folder(root: &Path, named: usize, walk: &Walk) -> (Vec<Target>, Vec<WalkError>, Vec<PathBuf>) {
     let mut b = WalkBuilder::new(root);
     // The ignore crate's own ignore-file reading is off: it would open a
     // `.gitignore` that is a FIFO (and wait forever) or follow a link to
@@ -117,10 +148,17 @@ fn walk_folder(root: &Path, named: usize, walk: &Walk) -> (Vec<Target>, Vec<Walk
     b.standard_filters(false).follow_links(false).threads(walk.threads);
     let noted = Arc::new(Mutex::new(Vec::new()));
     let note = noted.clone();
-    let on = walk.ignore_files;
+    let marked = Arc::new(Mutex::new(Vec::new()));
+    let mark = marked.clone();
+    let (on, marker) = (walk.ignore_files, walk.top_marker);
     b.filter_entry(move |e| {
         let name = e.file_name();
         if !is_hidden(name) {
+            if marker.is_some_and(|m| name == m) {
+                if let Some(dir) = e.path().parent() {
+                    mark.lock().unwrap_or_else(|e| e.into_inner()).push(dir.to_path_buf());
+                }
+            }
             return true;
         }
         if on && IGNORE_FILES.iter().any(|f| name == *f) {
@@ -141,7 +179,8 @@ fn walk_folder(root: &Path, named: usize, walk: &Walk) -> (Vec<Target>, Vec<Walk
         let noted = std::mem::take(&mut *noted.lock().unwrap_or_else(|e| e.into_inner()));
         found.targets = Ignores::new(root, noted, walk.top_marker).keep(found.targets);
     }
-    (found.targets, found.errors)
+    let marked = std::mem::take(&mut *marked.lock().unwrap_or_else(|e| e.into_inner()));
+    (found.targets, found.errors, marked)
 }
 
 /// Makes one [`Visitor`] per walker thread; each hands what it found to
@@ -195,6 +234,7 @@ impl ignore::ParallelVisitor for Visitor<'_> {
                 link: false,
                 named: self.named,
                 stat,
+                walked: true,
             });
         } else if kind.is_symlink() {
             // Links to files are kept (marked); links to folders are not (no loops).
@@ -206,6 +246,7 @@ impl ignore::ParallelVisitor for Visitor<'_> {
                         link: true,
                         named: self.named,
                         stat: None,
+                        walked: true,
                     };
                     self.found.targets.push(t);
                 }
