@@ -162,34 +162,34 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
         rayon::join(|| discover_all(req.paths, &req.walk()), || open_early(req, &default_profile, named_given));
     let walk_errors = found.errors;
     let mut canon = Canon::new(&found.walked);
-    // Group the named files by root; `None` is "no bienban.toml above". A
-    // folder's files come together (sorted): its root is found once.
+    // Group the named files by root (`None`: no bienban.toml above), each
+    // with its path relative to the root. A folder's files come together
+    // (sorted): its root is found once.
     let mut roots: Vec<Option<PathBuf>> = Vec::new();
-    let mut grouped: Vec<Vec<(PathBuf, Target)>> = Vec::new();
-    let mut last: Option<(PathBuf, PathBuf, usize)> = None;
+    let mut grouped: Vec<Vec<(Option<PathBuf>, Target)>> = Vec::new();
+    // The last folder: as found, relative to its root, and its group.
+    let mut last: Option<(PathBuf, Option<PathBuf>, usize)> = None;
     for t in found.targets {
         let parent = t.path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        let (dir, group) = match &last {
-            Some((p, dir, group)) if p == parent && t.walked => (dir.clone(), *group),
-            _ => {
-                let dir = canon.dir(parent, t.walked);
-                let root = canon.root_of(&dir, t.walked);
-                let group = roots.iter().position(|r| *r == root).unwrap_or_else(|| {
-                    roots.push(root);
-                    grouped.push(Vec::new());
-                    roots.len() - 1
-                });
-                last = Some((parent.to_path_buf(), dir.clone(), group));
-                (dir, group)
-            }
-        };
-        let abs = match t.path.file_name() {
-            Some(n) => dir.join(n),
-            None => dir,
-        };
-        grouped[group].push((abs, t));
+        if !matches!(&last, Some((p, _, _)) if p == parent && t.walked) {
+            let dir = canon.dir(parent, t.walked);
+            let root = canon.root_of(&dir, t.walked);
+            let rel = root.as_deref().and_then(|r| dir.strip_prefix(r).ok()).map(Path::to_path_buf);
+            let group = roots.iter().position(|r| *r == root).unwrap_or_else(|| {
+                roots.push(root);
+                grouped.push(Vec::new());
+                roots.len() - 1
+            });
+            last = Some((parent.to_path_buf(), rel, group));
+        }
+        let Some((_, dir, group)) = &last else { continue };
+        let rel = dir.as_ref().map(|d| match t.path.file_name() {
+            Some(n) => d.join(n),
+            None => d.clone(),
+        });
+        grouped[*group].push((rel, t));
     }
-    let groups: BTreeMap<Option<PathBuf>, Vec<(PathBuf, Target)>> = roots.into_iter().zip(grouped).collect();
+    let groups: BTreeMap<Option<PathBuf>, Vec<(Option<PathBuf>, Target)>> = roots.into_iter().zip(grouped).collect();
     let mut notes: Vec<String> = canon.ignored.iter().map(|i| i.note(note_lang)).collect();
     // Where the files of each named path may lead (used without a root).
     let bounds: Vec<Option<PathBuf>> = req.paths.iter().map(|p| boundary_of(p)).collect();
@@ -258,7 +258,7 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
             Ok((results, skipped, group_lang, counts, notes, archive))
         })
         .collect();
-    let mut results = Vec::new();
+    let mut results = Vec::with_capacity(checked.iter().map(|g| g.as_ref().map_or(0, |g| g.0.len())).sum());
     let mut archives = Vec::new();
     let mut skipped = Vec::new();
     let mut lang = req.lang.unwrap_or_default();
@@ -586,7 +586,7 @@ fn walk_context(scope: &Scope<'_>) -> Option<(PathBuf, Vec<Target>)> {
 #[allow(clippy::too_many_arguments)]
 fn check_archive(
     scope: &Scope<'_>,
-    named: Vec<(PathBuf, Target)>,
+    named: Vec<(Option<PathBuf>, Target)>,
     context: Option<(PathBuf, Vec<Target>)>,
     config: &Config,
     profile: &Profile,
@@ -598,9 +598,8 @@ fn check_archive(
     let mut skipped = Vec::new();
     // The named files, in the order found (sorted, like the cache's paths).
     let mut report: Vec<Item> = Vec::with_capacity(named.len());
-    for (abs, t) in named {
-        let rel = root.and_then(|r| abs.strip_prefix(r).ok()).map(Path::to_path_buf);
-        if let Some(why) = left_out(rel.as_deref(), &abs, config, scope.exclude, scope.cwd) {
+    for (rel, t) in named {
+        if let Some(why) = left_out(rel.as_deref(), &t.path, config, scope.exclude, scope.cwd) {
             skipped.push((t.display, why));
             continue;
         }
@@ -609,7 +608,8 @@ fn check_archive(
             None => scope.bounds.get(t.named).cloned().flatten(),
         };
         let (link, stat, shown) = (t.link, t.stat, t.display);
-        report.push(Item { path: abs, rel, shown, named: true, link, boundary, stat });
+        // Read as found: relative to the current folder, as named.
+        report.push(Item { path: t.path, rel, shown, named: true, link, boundary, stat });
     }
     let mut all: Vec<Item> = Vec::new();
     if let (Some(r), Some((from, under))) = (root, context) {
@@ -715,22 +715,25 @@ fn check_archive(
     let all_named = names.len() == slots.len();
     let wanted: Vec<bool> =
         slots.iter().zip(&by_file).map(|(s, f)| keep || all[s.k].named || (!all_named && involves(f))).collect();
-    let made: Vec<(usize, bool, FileResult)> = slots
+    // One result per file, in place (an archive's whole run makes 100,000).
+    let made: Vec<Option<(bool, FileResult)>> = slots
         .into_par_iter()
         .zip(by_file)
         .enumerate()
-        .filter(|(i, _)| wanted[*i])
-        .filter_map(|(i, (slot, found))| {
+        .map(|(i, (slot, found))| {
+            if !wanted[i] {
+                return None;
+            }
             let named = all[slot.k].named;
             let mut r = result_of(slot, old, &all, profile, opts)?;
             r.findings.extend(found);
             archive::pass::finish(&mut r, profile, config, opts);
-            Some((i, named, r))
+            Some((named, r))
         })
         .collect();
     let mut reported = Vec::with_capacity(names.len());
     let mut context = Vec::new();
-    for (i, named, mut r) in made {
+    for (i, (named, mut r)) in made.into_iter().enumerate().filter_map(|(i, m)| Some((i, m?))) {
         if keep {
             r.summary = summaries.as_mut().and_then(|m| m[i].take());
         } else {
