@@ -1,0 +1,204 @@
+//! Issue 15: a run reads only what changed. Files whose stat data (size,
+//! mtime, ctime, inode) are the recorded ones are not read; the archive
+//! rules' findings are kept with the cache. Whatever the cache holds, the
+//! answers are those of a run without it: cold, warm, after a touch, after
+//! a change that keeps the size and the modification time, with
+//! `--no-cache`, for the whole archive and for one file named.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use assert_cmd::Command;
+
+/// The racy guard's window (`archive::cache::RACY_NS`), and a little more.
+const SETTLE: Duration = Duration::from_millis(2100);
+
+struct Archive {
+    _tmp: tempfile::TempDir,
+    root: PathBuf,
+    cache: PathBuf,
+}
+
+impl Archive {
+    /// A copy of `samples/` (records with single-record and cross-record
+    /// findings), its files all last changed more than the racy window ago.
+    fn samples() -> Archive {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("archive");
+        copy(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/samples")), &root);
+        let cache = tmp.path().join("cache");
+        std::thread::sleep(SETTLE);
+        Archive { _tmp: tmp, root, cache }
+    }
+
+    /// `bienban ARGS` in the archive: (stdout, files read).
+    fn run(&self, args: &[&str]) -> (String, usize) {
+        let out = Command::cargo_bin("bienban")
+            .unwrap()
+            .current_dir(&self.root)
+            .env("BIENBAN_CACHE_DIR", &self.cache)
+            .args(args)
+            .arg("--debug-reads")
+            .timeout(Duration::from_secs(120))
+            .output()
+            .unwrap();
+        assert!(out.status.code().is_some_and(|c| c < 2), "{}", String::from_utf8_lossy(&out.stderr));
+        let err = String::from_utf8(out.stderr).unwrap();
+        let reads = err.lines().find_map(|l| l.strip_prefix("reads: ")).expect("--debug-reads").parse().unwrap();
+        (String::from_utf8(out.stdout).unwrap(), reads)
+    }
+
+    fn records(&self) -> Vec<PathBuf> {
+        let mut v = Vec::new();
+        walk(&self.root, &mut v);
+        v.retain(|p| p.extension().is_some_and(|e| e == "md"));
+        v.sort();
+        v
+    }
+}
+
+fn copy(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for e in fs::read_dir(from).unwrap() {
+        let p = e.unwrap().path();
+        let dest = to.join(p.file_name().unwrap());
+        if p.is_dir() {
+            copy(&p, &dest);
+        } else {
+            fs::copy(&p, &dest).unwrap();
+        }
+    }
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+    for e in fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            walk(&p, out);
+        } else {
+            out.push(p);
+        }
+    }
+}
+
+fn set_mtime(p: &Path, t: SystemTime) {
+    fs::File::options().write(true).open(p).unwrap().set_modified(t).unwrap();
+}
+
+fn mtime(p: &Path) -> SystemTime {
+    fs::metadata(p).unwrap().modified().unwrap()
+}
+
+const WHOLE: &[&str] = &["check", "--format", "json", "."];
+const FRESH: &[&str] = &["check", "--format", "json", "--no-cache", "."];
+
+#[test]
+fn the_same_answers_cold_warm_touched_changed_in_place_and_without_cache() {
+    let a = Archive::samples();
+    let n = a.records().len();
+    let (fresh, _) = a.run(FRESH);
+    assert!(fresh.contains("\"report-back\"") && fresh.contains("\"quorum\""), "{fresh}");
+    // Cold: every file read. Warm: none, the same answer.
+    let (cold, reads) = a.run(WHOLE);
+    assert_eq!((cold.as_str(), reads), (fresh.as_str(), n));
+    let (warm, reads) = a.run(WHOLE);
+    assert_eq!((warm.as_str(), reads), (fresh.as_str(), 0));
+    // Touched without a change: read again (their stat data differ), the same answer…
+    let now = SystemTime::now();
+    for p in a.records() {
+        set_mtime(&p, now);
+    }
+    let (touched, reads) = a.run(WHOLE);
+    assert_eq!((touched.as_str(), reads), (fresh.as_str(), n));
+    // …and read once more (racy: modified just before the run that recorded
+    // them), then known by their stat data.
+    let (again, reads) = a.run(WHOLE);
+    assert_eq!((again.as_str(), reads), (fresh.as_str(), n));
+    std::thread::sleep(SETTLE);
+    assert_eq!(a.run(WHOLE).1, n);
+    assert_eq!(a.run(WHOLE), (fresh.clone(), 0));
+
+    // A change that keeps the size, the modification time set back as
+    // `touch -d` would: the status-change time gives it away.
+    let quorum = a.root.join("2021/btv/2021-03-btv-thuong-le.md");
+    let text = fs::read_to_string(&quorum).unwrap();
+    let before = mtime(&quorum);
+    let changed = text.replacen("Có mặt: 6", "Có mặt: 3", 1);
+    assert_ne!(changed, text);
+    assert_eq!(changed.len(), text.len());
+    fs::write(&quorum, &changed).unwrap();
+    set_mtime(&quorum, before);
+    assert_eq!(fs::metadata(&quorum).unwrap().len(), text.len() as u64);
+    let (fresh2, _) = a.run(FRESH);
+    assert_ne!(fresh2, fresh, "the change makes a finding");
+    let (seen, reads) = a.run(WHOLE);
+    assert_eq!(seen, fresh2);
+    assert!(reads >= 1, "the changed file was read");
+    // The same once more through a new file put in its place (a new inode).
+    std::thread::sleep(SETTLE);
+    a.run(WHOLE);
+    let tmp = quorum.with_extension("tmp");
+    fs::write(&tmp, &text).unwrap();
+    set_mtime(&tmp, before);
+    fs::rename(&tmp, &quorum).unwrap();
+    let (back, _) = a.run(WHOLE);
+    assert_eq!(back, fresh);
+    assert_eq!(a.run(FRESH).0, fresh);
+}
+
+#[test]
+fn a_pre_commit_run_reads_only_the_named_file_and_sees_what_it_breaks_elsewhere() {
+    let a = Archive::samples();
+    let n = a.records().len();
+    assert_eq!(a.run(WHOLE).1, n);
+    // The BTV meeting where the TT's urgent decision 27-QĐ/ĐU was due: the
+    // TT record's report-back finding names it.
+    let btv = "2021/btv/2021-11-btv-thuong-le.md";
+    let one = |a: &Archive, args: &[&str]| {
+        let mut v = vec!["check", "--format", "json"];
+        v.extend(args);
+        v.push(btv);
+        a.run(&v)
+    };
+    let (warm, reads) = one(&a, &[]);
+    assert_eq!(reads, 0);
+    assert_eq!(warm, one(&a, &["--no-cache"]).0);
+    assert!(warm.contains("report-back") && warm.contains("2021-10-20-tt-hoi-y.md"), "{warm}");
+    // The meeting now lists it: one file read, the cross-record finding gone.
+    let path = a.root.join(btv);
+    let text = fs::read_to_string(&path).unwrap();
+    // (The record has CRLF line ends.)
+    let item = "## Nội dung\r\n\r\n### 0. Thường trực báo cáo\r\n\r\nBáo cáo lại: 27-QĐ/ĐU\r\n";
+    let fixed = text.replacen("## Nội dung\r\n", item, 1);
+    assert_ne!(fixed, text);
+    fs::write(&path, fixed).unwrap();
+    let (after, reads) = one(&a, &[]);
+    assert_eq!(reads, 1);
+    assert_eq!(after, one(&a, &["--no-cache"]).0);
+    assert!(!after.contains("report-back"), "{after}");
+    // A record that is not named changes: read, and its finding on the
+    // named file shows.
+    let tt = a.root.join("2021/tt/2021-10-20-tt-hoi-y.md");
+    fs::write(&tt, fs::read_to_string(&tt).unwrap().replace("27-QĐ/ĐU", "29-QĐ/ĐU")).unwrap();
+    let (later, reads) = one(&a, &[]);
+    assert_eq!(reads, 2, "the TT record, and the named one (still racy)");
+    assert_eq!(later, one(&a, &["--no-cache"]).0);
+    assert!(later.contains("29-QĐ/ĐU"), "{later}");
+    // And the whole archive agrees with a run without the cache.
+    assert_eq!(a.run(WHOLE).0, a.run(FRESH).0);
+}
+
+#[test]
+fn a_file_dated_in_the_future_is_read_every_time() {
+    let a = Archive::samples();
+    let n = a.records().len();
+    let p = a.root.join("2021/bch/2021-06-bch-thuong-le-quy-2.md");
+    set_mtime(&p, SystemTime::now() + Duration::from_secs(3600));
+    std::thread::sleep(SETTLE);
+    assert_eq!(a.run(WHOLE).1, n);
+    // Its modification time is never older than a run's start: racy, read again.
+    assert_eq!(a.run(WHOLE).1, 1);
+    assert_eq!(a.run(WHOLE).1, 1);
+    assert_eq!(a.run(WHOLE).0, a.run(FRESH).0);
+}
