@@ -15,6 +15,10 @@
 #   THREADS=N         pass --threads N to bienban (only if `check --help` has it)
 #   SEED=5            generator seed;  BIG=100000, SMALL=10000: archive sizes
 #   ONE_ROOT=1        also time the 100k archive as a single archive root
+#   PRECOMMIT=1       the pre-commit scenario (needs ONE_ROOT=1): a git
+#                     repository made from the one-root archive; one file
+#                     changed, checked with a warm cache, beside
+#                     `git status --porcelain` on the same tree
 #   HYPERFINE=1       also cross-check bienban and ripgrep with hyperfine
 #   OUT=bench/out     where archives and results go (kept out of git)
 set -euo pipefail
@@ -30,6 +34,8 @@ SEED=${SEED:-5}
 BIG=${BIG:-100000}
 SMALL=${SMALL:-10000}
 ONE_ROOT=${ONE_ROOT:-1}
+PRECOMMIT=${PRECOMMIT:-1}
+[ "$ONE_ROOT" = 1 ] || PRECOMMIT=0
 HYPERFINE=${HYPERFINE:-0}
 OUT=${OUT:-bench/out}
 TOOLS=bench/.tools
@@ -38,6 +44,7 @@ GEN=./target/release/examples/gen_archive
 A_BIG=$OUT/a$((BIG / 1000))k
 A_SMALL=$OUT/a$((SMALL / 1000))k
 A_ONE=$OUT/a$((BIG / 1000))k-one-root
+A_GIT=$OUT/a$((BIG / 1000))k-git
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'bench/run.sh: %s\n' "$*" >&2; exit 1; }
@@ -123,9 +130,26 @@ one_root() {
     log "making $A_ONE (hard links to $A_BIG, one bienban.toml at the top)"
     rm -rf "$A_ONE" "$stamp"
     cp -al "$A_BIG" "$A_ONE"
-    clear_cache "$A_ONE"
     find "$A_ONE" -mindepth 2 -name bienban.toml -delete
     cp "$A_BIG.stamp" "$stamp"
+}
+
+# The same files again (hard links), as a git repository with one commit:
+# what a pre-commit hook runs in. A file the scenario changes is replaced
+# (a new inode), never written in place: the other archives share its inode.
+git_tree() {
+    local stamp="$A_GIT.stamp"
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$(cat "$A_ONE.stamp")" ] && [ -d "$A_GIT/.git" ]; then
+        git -C "$A_GIT" checkout -q -- . 2>/dev/null || true
+        return
+    fi
+    log "making $A_GIT (hard links to $A_ONE, a git repository with one commit; takes a minute)"
+    rm -rf "$A_GIT" "$stamp"
+    cp -al "$A_ONE" "$A_GIT"
+    git -C "$A_GIT" init -q
+    git -C "$A_GIT" add -A
+    git -C "$A_GIT" -c user.name=bench -c user.email=bench@localhost commit -q -m archive
+    cp "$A_ONE.stamp" "$stamp"
 }
 
 # ── timing ───────────────────────────────────────────────────────────────
@@ -164,11 +188,15 @@ div() { awk -v a="$1" -v b="$2" -v d="${3:-2}" 'BEGIN { if (b == 0) print "nan";
 archive_bytes() { find "$1" -name '*.md' -type f -printf '%s\n' | awk '{ s += $1 } END { print s }'; }
 archive_files() { find "$1" -name '*.md' -type f | wc -l; }
 
-# bienban keeps per-file results in .bienban_cache/ at each archive root.
-CACHE_DIR=.bienban_cache
-clear_cache() { find "$1" -name "$CACHE_DIR" -type d -prune -exec rm -rf {} +; }
+# bienban keeps its cache in the user's cache folder; here, one folder per
+# archive under $OUT/cache (BIENBAN_CACHE_DIR), so that each can be cleared.
+CACHES=$ROOT/$OUT/cache
+cache_of() { echo "$CACHES/$(basename "$1")"; }
+clear_cache() { rm -rf "$(cache_of "$1")"; }
 clear_big_cache() { clear_cache "$A_BIG"; }
 clear_small_cache() { clear_cache "$A_SMALL"; }
+# bb DIR ARGS…: bienban with DIR's cache folder.
+bb() { local dir=$1; shift; env BIENBAN_CACHE_DIR="$(cache_of "$dir")" "$ROOT/$BB" "$@"; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
 warm() { # dir: read every file once so that all rounds start from the page cache
@@ -250,9 +278,9 @@ cat "$RES/verify.txt" >&2
 
 # Three ways to run bienban on the same archive: a full check (--no-cache:
 # every file parsed, nothing written), a first run with an empty cache (the
-# default command, which also writes .bienban_cache/), and a repeat run on
-# an unchanged archive (the default command again: files read and hashed,
-# results taken from the cache, archive rules run).
+# default command, which also writes the cache), and a repeat run on
+# an unchanged archive (the default command again: files known by their
+# stat data, results and the archive rules' findings taken from the cache).
 FULL_ARGS=("${BB_ARGS[@]}")
 HAS_CACHE=0
 if "$BB" check --help 2>/dev/null | grep -q -- '--no-cache'; then
@@ -279,21 +307,71 @@ log "bienban, full check, on $A_SMALL ($ROUNDS rounds)"
 timed "$ROUNDS" "$BB" "${FULL_ARGS[@]}" "$A_SMALL" | tee "$RES/bienban-full-small.txt" >&2
 if [ "$HAS_CACHE" = 1 ]; then
     log "bienban, first run with an empty cache, on $A_BIG ($ROUNDS rounds)"
-    BEFORE_ROUND=clear_big_cache timed "$ROUNDS" "$BB" "${BB_ARGS[@]}" "$A_BIG" | tee "$RES/bienban-first-big.txt" >&2
+    BEFORE_ROUND=clear_big_cache timed "$ROUNDS" env BIENBAN_CACHE_DIR="$(cache_of "$A_BIG")" "$BB" "${BB_ARGS[@]}" "$A_BIG" | tee "$RES/bienban-first-big.txt" >&2
     log "bienban, repeat run (cache hit), on $A_BIG ($ROUNDS rounds)"
-    timed "$ROUNDS" "$BB" "${BB_ARGS[@]}" "$A_BIG" | tee "$RES/bienban-repeat-big.txt" >&2
+    timed "$ROUNDS" env BIENBAN_CACHE_DIR="$(cache_of "$A_BIG")" "$BB" "${BB_ARGS[@]}" "$A_BIG" | tee "$RES/bienban-repeat-big.txt" >&2
     log "bienban, repeat run (cache hit), on $A_SMALL ($ROUNDS rounds)"
-    "$BB" "${BB_ARGS[@]}" "$A_SMALL" >/dev/null || true
-    timed "$ROUNDS" "$BB" "${BB_ARGS[@]}" "$A_SMALL" | tee "$RES/bienban-repeat-small.txt" >&2
+    bb "$A_SMALL" "${BB_ARGS[@]}" "$A_SMALL" >/dev/null || true
+    timed "$ROUNDS" env BIENBAN_CACHE_DIR="$(cache_of "$A_SMALL")" "$BB" "${BB_ARGS[@]}" "$A_SMALL" | tee "$RES/bienban-repeat-small.txt" >&2
 fi
 if [ "$ONE_ROOT" = 1 ]; then
     warm "$A_ONE"
     log "bienban on $A_ONE, one archive root: full check, then repeat runs ($ROUNDS rounds each)"
     timed "$ROUNDS" "$BB" "${FULL_ARGS[@]}" "$A_ONE" | tee "$RES/bienban-one-full.txt" >&2
     if [ "$HAS_CACHE" = 1 ]; then
-        "$BB" "${BB_ARGS[@]}" "$A_ONE" >/dev/null || true
-        timed "$ROUNDS" "$BB" "${BB_ARGS[@]}" "$A_ONE" | tee "$RES/bienban-one-repeat.txt" >&2
+        bb "$A_ONE" "${BB_ARGS[@]}" "$A_ONE" >/dev/null || true
+        timed "$ROUNDS" env BIENBAN_CACHE_DIR="$(cache_of "$A_ONE")" "$BB" "${BB_ARGS[@]}" "$A_ONE" | tee "$RES/bienban-one-repeat.txt" >&2
     fi
+fi
+
+# ── pre-commit: one changed file in the one-root archive, as a git tree ──
+# Run from the repository's top, as pre-commit runs hooks. Before each round
+# the file gets new content (a new file renamed over it: its inode is shared
+# with the other archives), so every round checks a change the cache has not
+# seen: `text` appends a line (the record's cross-record summary stays the
+# same, the archive rules' findings are reused), `date` moves the meeting by
+# a day (its summary changes: every summary is decoded and the archive
+# rules run again). git status sees the same change.
+if [ "$PRECOMMIT" = 1 ] && [ "$HAS_CACHE" = 1 ]; then
+    git_tree
+    warm "$A_GIT"
+    PC_FILE=$(git -C "$A_GIT" ls-files '*/btv/*.md' | awk '{ a[NR] = $0 } END { print a[int(NR / 2) + 1] }')
+    [ -n "$PC_FILE" ] || PC_FILE=$(git -C "$A_GIT" ls-files '*.md' | head -1)
+    PC_ORIG=$(mktemp)
+    cp "$A_GIT/$PC_FILE" "$PC_ORIG"
+    PC_ROUND=0
+    change() { # text|date: new content for PC_FILE, through a rename
+        PC_ROUND=$((PC_ROUND + 1))
+        local tmp="$A_GIT/$PC_FILE.bench-tmp"
+        case $1 in
+        text) { cat "$PC_ORIG"; printf '\nĐồng chí thư ký ghi thêm (lần sửa %s).\n' "$PC_ROUND"; } >"$tmp" ;;
+        date) awk -v n="$PC_ROUND" '!done && /^Thời gian:/ { if (match($0, /[0-9][0-9]\/[0-9][0-9]\/[0-9][0-9][0-9][0-9]/)) { d = substr($0, RSTART, 2) + 0; d = (d + n - 1) % 28 + 1; $0 = substr($0, 1, RSTART - 1) sprintf("%02d", d) substr($0, RSTART + 2) } done = 1 } { print }' "$PC_ORIG" >"$tmp" ;;
+        esac
+        mv "$tmp" "$A_GIT/$PC_FILE"
+    }
+    change_text() { change text; }
+    change_date() { change date; }
+    restore() { cp "$PC_ORIG" "$A_GIT/$PC_FILE.bench-tmp" && mv "$A_GIT/$PC_FILE.bench-tmp" "$A_GIT/$PC_FILE"; }
+    PC=(env -C "$A_GIT" BIENBAN_CACHE_DIR="$(cache_of "$A_GIT")" "$ROOT/$BB" "${BB_ARGS[@]}")
+    log "pre-commit scenario in $A_GIT: $PC_FILE"
+    clear_cache "$A_GIT"
+    "${PC[@]}" . >/dev/null || true # the cache, warm
+    log "bienban, pre-commit, one file changed (text) ($ROUNDS rounds)"
+    BEFORE_ROUND=change_text timed "$ROUNDS" "${PC[@]}" "$PC_FILE" | tee "$RES/pc-text.txt" >&2
+    log "bienban, pre-commit, one file changed (its date) ($ROUNDS rounds)"
+    BEFORE_ROUND=change_date timed "$ROUNDS" "${PC[@]}" "$PC_FILE" | tee "$RES/pc-date.txt" >&2
+    log "git status --porcelain, one file changed ($ROUNDS rounds)"
+    BEFORE_ROUND=change_text timed "$ROUNDS" git -C "$A_GIT" status --porcelain | tee "$RES/git-changed.txt" >&2
+    restore
+    git -C "$A_GIT" status --porcelain >/dev/null
+    "${PC[@]}" . >/dev/null || true
+    sleep 2 # past the racy window of the run that recorded the restored file
+    "${PC[@]}" . >/dev/null || true
+    log "bienban, repeat run of the whole tree, nothing changed ($ROUNDS rounds)"
+    timed "$ROUNDS" "${PC[@]}" . | tee "$RES/pc-whole.txt" >&2
+    log "git status --porcelain, nothing changed ($ROUNDS rounds)"
+    timed "$ROUNDS" git -C "$A_GIT" status --porcelain | tee "$RES/git-clean.txt" >&2
+    rm -f "$PC_ORIG"
 fi
 
 MDL_NOTE=""
@@ -372,6 +450,13 @@ rel() { echo "${1#"$ROOT"/}"; }
         row "bienban, full check, $files_big records as one archive root" "bienban ${FULL_ARGS[*]} $A_ONE" bienban-one-full "$files_big"
         [ "$HAS_CACHE" = 1 ] && row "bienban, repeat run, one archive root" "bienban ${BB_ARGS[*]} $A_ONE" bienban-one-repeat "$files_big"
     fi
+    if [ "$PRECOMMIT" = 1 ] && [ "$HAS_CACHE" = 1 ]; then
+        row "bienban, pre-commit: one file changed (text), warm cache, one root" "cd $A_GIT && bienban ${BB_ARGS[*]} $PC_FILE" pc-text 1
+        row "bienban, pre-commit: one file changed (its date: archive rules re-run)" "cd $A_GIT && bienban ${BB_ARGS[*]} $PC_FILE" pc-date 1
+        row "bienban, repeat run of the whole git tree, nothing changed" "cd $A_GIT && bienban ${BB_ARGS[*]} ." pc-whole "$files_big"
+        row "git status, one file changed" "git -C $A_GIT status --porcelain" git-changed "$files_big"
+        row "git status, nothing changed" "git -C $A_GIT status --porcelain" git-clean "$files_big"
+    fi
     row "ripgrep (floor: reading the files)" "rg -c \"Biểu quyết\" $A_BIG" rg-big "$files_big"
     if [ "$MDL" = 1 ]; then
         row "markdownlint-cli2, $files_small records" "markdownlint-cli2 \"$A_SMALL/**/*.md\"" mdl-small "$files_small"
@@ -408,6 +493,22 @@ rel() { echo "${1#"$ROOT"/}"; }
     two "memory sub-linear, $files_small → $files_big records (×$grow)" \
         "$(div "$small_rss" 1024 0) → $(div "$full_rss" 1024 0) MB (×$(div "$full_rss" "$small_rss" 1))" "$(cmp "$(div "$full_rss" "$small_rss" 3)" '<' "$grow")" \
         "$(div "$rep_small_rss" 1024 0) → $(div "$rep_rss" 1024 0) MB (×$(div "$rep_rss" "$rep_small_rss" 1))" "$(cmp "$(div "$rep_rss" "$rep_small_rss" 3)" '<' "$grow")"
+    if [ "$PRECOMMIT" = 1 ] && [ "$HAS_CACHE" = 1 ]; then
+        g1=$(med git-changed) g0=$(med git-clean)
+        echo
+        echo "| pre-commit target (issue 15) | bienban | git status --porcelain | ratio | met (≤ 2×) |"
+        echo "|---|---:|---:|---:|---|"
+        pc() { # label file git
+            local t
+            t=$(med "$2")
+            echo "| $1 | $(fmt "$t") s | $(fmt "$3") s | $(div "$t" "$3" 2)× | $(yes_no "$(cmp "$t" '<=' "$(awk -v g="$3" 'BEGIN { print 2 * g }')")") |"
+        }
+        pc "one file changed (text), $files_big records, one root" pc-text "$g1"
+        pc "one file changed (its date: archive rules re-run)" pc-date "$g1"
+        pc "whole tree again, nothing changed" pc-whole "$g0"
+        echo
+        echo "Full check of the same $files_big records as one root (\`--no-cache\`): $(fmt "$(med bienban-one-full)") s, $(div "$(med bienban-one-full)" "$rg_t" 1)× ripgrep."
+    fi
 } | tee "$RES/summary.md"
 echo >&2
 log "raw timings and summary.md in $RES"
