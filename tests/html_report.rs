@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
+mod common;
+
 fn samples() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples")
 }
@@ -172,7 +174,7 @@ fn the_calendar_shows_held_months_and_gaps() {
     // A copy without the May BTV meeting: May is missing, and the gap's
     // finding (on June's record) links to April's record, before the gap.
     let copy = d.path().join("archive");
-    copy_dir(&samples(), &copy);
+    common::copy_dir(&samples(), &copy);
     fs::remove_file(copy.join("2021/btv/2021-05-btv-thuong-le.md")).unwrap();
     let out2 = d.path().join("report2");
     assert_eq!(report(d.path(), &out2, &["archive"], &[]), 1);
@@ -188,19 +190,6 @@ fn the_calendar_shows_held_months_and_gaps() {
     let april =
         pages.iter().find(|(_, h)| h.contains("<code>archive/2021/btv/2021-04-btv-thuong-le.md</code></h1>")).unwrap();
     assert!(june.contains(&format!("href=\"../r/{}#L", april.0)));
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for e in fs::read_dir(from).unwrap() {
-        let p = e.unwrap().path();
-        let dest = to.join(p.file_name().unwrap());
-        if p.is_dir() {
-            copy_dir(&p, &dest);
-        } else {
-            fs::copy(&p, &dest).unwrap();
-        }
-    }
 }
 
 #[test]
@@ -311,7 +300,7 @@ fn out_dir_is_replaced_only_when_it_is_a_report() {
 fn several_archives_get_an_index_each() {
     let d = tempfile::tempdir().unwrap();
     for org in ["xa-a", "xa-b"] {
-        copy_dir(&samples().join("2021/btv"), &d.path().join(org));
+        common::copy_dir(&samples().join("2021/btv"), &d.path().join(org));
         fs::write(d.path().join(org).join("bienban.toml"), "").unwrap();
     }
     let out = d.path().join("out");

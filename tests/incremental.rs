@@ -11,6 +11,8 @@ use std::time::{Duration, SystemTime};
 
 use assert_cmd::Command;
 
+mod common;
+
 /// The racy guard's window (`archive::cache::RACY_NS`), and a little more.
 const SETTLE: Duration = Duration::from_millis(2100);
 
@@ -26,7 +28,7 @@ impl Archive {
     fn samples() -> Archive {
         let tmp = tempfile::tempdir().unwrap();
         let root = tmp.path().join("archive");
-        copy(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/samples")), &root);
+        common::copy_dir(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/samples")), &root);
         let cache = tmp.path().join("cache");
         std::thread::sleep(SETTLE);
         Archive { _tmp: tmp, root, cache }
@@ -55,19 +57,6 @@ impl Archive {
         v.retain(|p| p.extension().is_some_and(|e| e == "md"));
         v.sort();
         v
-    }
-}
-
-fn copy(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for e in fs::read_dir(from).unwrap() {
-        let p = e.unwrap().path();
-        let dest = to.join(p.file_name().unwrap());
-        if p.is_dir() {
-            copy(&p, &dest);
-        } else {
-            fs::copy(&p, &dest).unwrap();
-        }
     }
 }
 

@@ -496,24 +496,51 @@ impl Cache {
         })
     }
 
+    /// The new cache file. When most of the old one is still in use (the
+    /// usual case: a few files changed), its entries and blob area are kept
+    /// as they are, at the same places, and the new ones added after them —
+    /// a copy, not 100,000 entries re-laid; otherwise (more than half of it
+    /// unused) only what is used is copied.
     fn encode(&self, old: &Old, mut files: Vec<Row<'_>>, archive: Option<ArchiveUpdate<'_>>) -> Option<Vec<u8>> {
         // Sorted by path: a run looks them up in the order it walks them.
         files.sort_unstable_by(|a, b| a.path.cmp(b.path));
         files.dedup_by(|a, b| a.path == b.path);
-        let mut blobs: Vec<u8> = Vec::with_capacity(old.bytes.len() - old.blobs);
+        let mut used = vec![false; old.entries.len()];
+        for f in &files {
+            if let Ref::Old(e) = f.entry {
+                *used.get_mut(e as usize)? = true;
+            }
+        }
+        let size = |e: &EntryRow| e.summary.map_or(0, |b| b.1 as usize) + if e.busy { e.rest.1 as usize } else { 0 };
+        let live_entries = old.entries.iter().zip(&used).filter(|(_, u)| **u);
+        let mut live: usize = live_entries.clone().map(|(e, _)| size(e)).sum();
+        let reused_archive = match &archive {
+            Some(ArchiveUpdate { findings: None, .. }) => Some(old.archive_heads()?),
+            _ => None,
+        };
+        if let Some((heads, b)) = &reused_archive {
+            live += b.1 as usize + heads.iter().map(|h| h.blob.1 as usize).sum::<usize>();
+        }
+        let area = old.bytes.len() - old.blobs;
+        let append = area > 0 && live * 2 >= area && live_entries.count() * 2 >= old.entries.len();
         let put = |blobs: &mut Vec<u8>, bytes: &[u8]| -> Option<Blob> {
             let at = u32::try_from(blobs.len()).ok()?;
             let len = u32::try_from(bytes.len()).ok()?;
             blobs.extend_from_slice(bytes);
             Some((at, len))
         };
-        let mut entries: Vec<EntryRow> = Vec::new();
+        let (mut entries, mut blobs) = if append {
+            (old.entries.clone(), old.bytes[old.blobs..].to_vec())
+        } else {
+            (Vec::new(), Vec::with_capacity(live))
+        };
         let mut from_old: HashMap<u32, u32> = HashMap::new();
         let mut from_new: HashMap<Key, u32> = HashMap::new();
         let mut rows = Vec::with_capacity(files.len());
         for f in &files {
             let at = entries.len() as u32;
             let entry = match &f.entry {
+                Ref::Old(e) if append => *e,
                 Ref::Old(e) => match from_old.get(e) {
                     Some(&i) => i,
                     None => {
@@ -573,9 +600,15 @@ impl Cache {
         }
         let archive = match archive {
             None => None,
+            // Appended to: the findings' blobs are where they were.
+            Some(ArchiveUpdate { key, findings: None }) if append => Some((key, old.archive?.1)),
             Some(ArchiveUpdate { key, findings: None }) => {
-                let (_, b) = old.archive?;
-                Some((key, put(&mut blobs, old.blob(b)?)?))
+                let (heads, _) = reused_archive?;
+                let mut moved = Vec::with_capacity(heads.len());
+                for h in heads {
+                    moved.push(ArchiveHead { blob: put(&mut blobs, old.blob(h.blob)?)?, ..h });
+                }
+                Some((key, put(&mut blobs, &postcard::to_stdvec(&moved).ok()?)?))
             }
             Some(ArchiveUpdate { key, findings: Some((found, involved)) }) => {
                 let mut heads = Vec::with_capacity(found.len());
@@ -763,6 +796,13 @@ impl Old {
         }))
     }
 
+    /// The heads of the archive rules' findings the cache holds, and where
+    /// they lie.
+    fn archive_heads(&self) -> Option<(Vec<ArchiveHead>, Blob)> {
+        let (_, b) = self.archive?;
+        Some((postcard::from_bytes(self.blob(b)?).ok()?, b))
+    }
+
     /// The archive rules' findings recorded under `key`, if any: those
     /// that `pick` picks by the index of their file and of the files they
     /// involve (the others are not decoded).
@@ -884,6 +924,64 @@ mod tests {
         assert!(!c.changed(old, &all, None) || c.started - RACY_NS > just_now);
         all[0].stat = Some(stat(long_ago + 1));
         assert!(c.changed(old, &all, None));
+    }
+
+    #[test]
+    fn archive_findings_survive_appending_and_compacting() {
+        let d = tempfile::tempdir().unwrap();
+        let salt = Salt::new("p", &Options::default());
+        let open = || Cache::open(d.path(), d.path(), salt.clone(), Lang::En).unwrap();
+        let rule = crate::rules::docs().next().unwrap().name;
+        let mut f = Finding::new(rule, Severity::Error, Span { start: 1, end: 2 }, "thông điệp".into());
+        let pos = crate::common::span::Pos { span: Span { start: 0, end: 0 }, line: 1, column: 1 };
+        f.related = vec![Related { path: "b.md".into(), pos, text: "liên quan".into() }];
+        let found = vec![(1usize, f)];
+        let involved = vec![vec![0u32]];
+        let files = |n: usize, tag: &str| -> Vec<(String, Vec<u8>)> {
+            (0..n).map(|i| (format!("{i:03}.md"), format!("{tag}{i}").into_bytes())).collect()
+        };
+        let rows = |c: &Cache, fs: &[(String, Vec<u8>)]| -> Vec<(String, Ref)> {
+            fs.iter()
+                .map(|(p, b)| {
+                    let e = c.old().by_key(&key_of(b)).map_or_else(|| new(b), Ref::Old);
+                    (p.clone(), e)
+                })
+                .collect()
+        };
+        let store = |c: &Cache, rs: Vec<(String, Ref)>, a: Option<ArchiveUpdate<'_>>| {
+            let (paths, refs): (Vec<String>, Vec<Ref>) = rs.into_iter().unzip();
+            let rs: Vec<Row<'_>> = paths
+                .iter()
+                .zip(refs)
+                .map(|(p, entry)| Row { path: p.as_bytes(), stat: None, entry, known: false, was: None })
+                .collect();
+            c.store(c.old(), rs, a).unwrap();
+        };
+        let key = key_of(b"the archive");
+        let c = open();
+        store(&c, rows(&c, &files(10, "a")), Some(ArchiveUpdate { key, findings: Some((&found, &involved)) }));
+        let check = || {
+            let got = open().old().archive(&key, |_, _| true).expect("the findings are there");
+            assert_eq!(got.len(), 1);
+            assert_eq!(
+                (got[0].0, got[0].1.message.as_str(), &got[0].1.related),
+                (1, "thông điệp", &found[0].1.related)
+            );
+        };
+        check();
+        // One file more: appended, the findings reused where they were.
+        let c = open();
+        let before = c.old().entries.len();
+        let mut fs = files(10, "a");
+        fs.push(("zz.md".into(), b"zz".to_vec()));
+        store(&c, rows(&c, &fs), Some(ArchiveUpdate { key, findings: None }));
+        assert_eq!(open().old().entries.len(), before + 1);
+        check();
+        // Most files gone: compacted, the findings' blobs moved with it.
+        let c = open();
+        store(&c, rows(&c, &files(2, "a")), Some(ArchiveUpdate { key, findings: None }));
+        assert_eq!(open().old().entries.len(), 2);
+        check();
     }
 
     #[cfg(unix)]

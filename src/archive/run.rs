@@ -285,14 +285,16 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
     Ok(Outcome { results, lang, cache: counts, reads, notes, archives, skipped })
 }
 
-/// The caches of the archives that the named paths lie in (the nearest
+/// The caches of the archives that the named folders lie in (the nearest
 /// root at or above each), opened with the settings their groups will
-/// have: read while the paths are walked. A root whose configuration
+/// have: read while the folders are walked. A root whose configuration
 /// cannot be read gets none (its group says why).
 fn open_early(req: &Request<'_>, default_profile: &Arc<Profile>, named_given: bool) -> Mutex<EarlyCaches> {
     let mut caches = HashMap::new();
     let Some(dir) = cache::folder().filter(|_| !req.no_cache && !req.audit) else { return Mutex::new(caches) };
-    for p in req.paths {
+    // Folders only: a named file's archive is walked for context while its
+    // cache is read, later, in its group.
+    for p in req.paths.iter().filter(|p| p.is_dir()) {
         let Some(root) = config::find_root(p, &mut Vec::new()) else { continue };
         if caches.contains_key(&root) {
             continue;

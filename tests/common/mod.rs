@@ -47,3 +47,17 @@ pub fn meeting(body: &str, members: u32, present: u32, items: &str) -> String {
 pub fn decision(matter: &str, votes: &str) -> String {
     format!("### 1. Việc cần quyết\n\nLoại việc: {matter}\nQuyết định: Thông qua.\nBiểu quyết: {votes}\n")
 }
+
+/// Copies the folder `from` to `to`, recursively.
+pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let p = e.unwrap().path();
+        let dest = to.join(p.file_name().unwrap());
+        if p.is_dir() {
+            copy_dir(&p, &dest);
+        } else {
+            std::fs::copy(&p, &dest).unwrap();
+        }
+    }
+}
