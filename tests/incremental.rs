@@ -191,3 +191,35 @@ fn a_file_dated_in_the_future_is_read_every_time() {
     assert_eq!(a.run(WHOLE).1, 1);
     assert_eq!(a.run(WHOLE).0, a.run(FRESH).0);
 }
+
+#[test]
+fn a_small_change_that_keeps_the_cross_record_findings_does_not_rewrite_a_large_cache() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("archive");
+    fs::create_dir(&root).unwrap();
+    fs::write(root.join("bienban.toml"), "").unwrap();
+    for i in 0..150 {
+        let text =
+            common::meeting("Ban Thường vụ", 7, 7, "").replace("15/03/2021", &format!("{:02}/03/2021", 1 + i % 28));
+        fs::write(root.join(format!("r{i:03}.md")), text).unwrap();
+    }
+    std::thread::sleep(SETTLE);
+    let a = Archive { _tmp: tmp, root: root.clone(), cache: root.parent().unwrap().join("cache") };
+    assert_eq!(a.run(WHOLE).1, 150);
+    let cache_file =
+        || fs::read_dir(&a.cache).unwrap().map(|e| e.unwrap().path()).find(|p| p.extension().unwrap() == "bin");
+    let written = || fs::metadata(cache_file().unwrap()).unwrap().modified().unwrap();
+    let before = written();
+    // One record gets a line at its end: its summary (what the cross-record
+    // rules read) is the same, so its run reuses their findings and leaves
+    // the cache as it is; the next run reads that one file again.
+    let p = root.join("r007.md");
+    fs::write(&p, fs::read_to_string(&p).unwrap() + "\nĐồng chí thư ký ghi thêm.\n").unwrap();
+    let one = ["check", "--format", "json", "r007.md"];
+    let (out, reads) = a.run(&one);
+    assert_eq!(reads, 1);
+    assert_eq!(written(), before, "not rewritten for one file");
+    assert_eq!(a.run(&one), (out.clone(), 1));
+    assert_eq!(out, a.run(&["check", "--format", "json", "--no-cache", "r007.md"]).0);
+    assert_eq!(a.run(WHOLE).0, a.run(FRESH).0);
+}

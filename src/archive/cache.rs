@@ -71,6 +71,10 @@ const STALE_TEMP: Duration = Duration::from_secs(600);
 /// are taken from (the kernel's tick; FAT keeps times to two seconds).
 pub const RACY_NS: i64 = 2_000_000_000;
 
+/// Changes to at most this many files (and fewer than one file in a
+/// hundred) are not worth rewriting the cache for ([`Cache::store`]).
+pub const LAZY_FILES: usize = 8;
+
 /// A content key: the BLAKE3 of a file's bytes.
 pub type Key = [u8; 32];
 /// A summary's digest (the first half of its BLAKE3), for the archive rules' key.
@@ -459,7 +463,7 @@ impl Cache {
     /// stored. Failing to write a cache does not fail the run: the message
     /// says why, for standard error.
     pub fn store(&self, old: &Old, files: Vec<Row<'_>>, archive: Option<ArchiveUpdate<'_>>) -> Result<(), String> {
-        if !self.changed(old, &files, archive.as_ref()) {
+        if !self.changed(old, &files, archive.as_ref()) || self.not_worth_writing(old, &files, archive.as_ref()) {
             return Ok(());
         }
         let Some(bytes) = self.encode(old, files, archive) else { return Ok(()) };
@@ -475,6 +479,20 @@ impl Cache {
                 e
             )
         })
+    }
+
+    /// Whether what changed is so little that the next run reading it again
+    /// costs less than writing the cache (tens of megabytes for a
+    /// province): at most [`LAZY_FILES`] files, and fewer than one in a
+    /// hundred, with the archive rules' findings those of the cache. Such
+    /// files are read (and, when new, checked) again next time, which is
+    /// what a pre-commit run does with the file it names anyway.
+    fn not_worth_writing(&self, old: &Old, files: &[Row<'_>], archive: Option<&ArchiveUpdate<'_>>) -> bool {
+        if archive.is_some_and(|a| a.findings.is_some()) || files.len() != old.files.len() {
+            return false;
+        }
+        let pending = files.iter().filter(|f| !f.known).count();
+        pending <= LAZY_FILES && pending * 100 < files.len()
     }
 
     /// Whether anything would be written that the cache does not hold: a
