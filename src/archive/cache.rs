@@ -688,7 +688,9 @@ pub struct Old {
     /// Each known file, sorted by path: where its path (relative to the
     /// root) lies in `bytes`, its stat data and its entry.
     files: Vec<((u32, u32), Option<Stat>, u32)>,
-    by_key: HashMap<Key, u32>,
+    /// Entries by key, made the first time a file is read (a run that
+    /// reads none needs none).
+    by_key: std::sync::OnceLock<HashMap<Key, u32>>,
     archive: Option<(Key, Blob)>,
     /// The file's bytes, and where the blob area starts in them.
     bytes: Vec<u8>,
@@ -716,7 +718,7 @@ impl Old {
         for f in &index.files {
             files.push((at(f.path)?, f.stat, f.entry));
         }
-        let by_key = index.entries.iter().enumerate().map(|(i, e)| (e.key, i as u32)).collect();
+        let by_key = std::sync::OnceLock::new();
         let (started, entries, archive) = (index.started, index.entries, index.archive);
         let mut old = Old { started, entries, files, by_key, archive, bytes, blobs };
         // Written sorted; a file that is not is put right, not trusted less.
@@ -767,7 +769,9 @@ impl Old {
 
     /// The entry of a file with these bytes.
     pub fn by_key(&self, key: &Key) -> Option<u32> {
-        self.by_key.get(key).copied()
+        let by_key =
+            self.by_key.get_or_init(|| self.entries.iter().enumerate().map(|(i, e)| (e.key, i as u32)).collect());
+        by_key.get(key).copied()
     }
 
     /// Why the file of entry `e` is not a record, if it is not.

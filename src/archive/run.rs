@@ -169,15 +169,18 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
     let mut grouped: Vec<Vec<(Option<PathBuf>, Target)>> = Vec::new();
     // The last folder: as found, relative to its root, and its group.
     let mut last: Option<(PathBuf, Option<PathBuf>, usize)> = None;
+    let total = found.targets.len();
     for t in found.targets {
         let parent = t.path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        if !matches!(&last, Some((p, _, _)) if p == parent && t.walked) {
+        // (Compared as bytes: both come from the same walk.)
+        if !matches!(&last, Some((p, _, _)) if p.as_os_str() == parent.as_os_str() && t.walked) {
             let dir = canon.dir(parent, t.walked);
             let root = canon.root_of(&dir, t.walked);
             let rel = root.as_deref().and_then(|r| dir.strip_prefix(r).ok()).map(Path::to_path_buf);
             let group = roots.iter().position(|r| *r == root).unwrap_or_else(|| {
                 roots.push(root);
-                grouped.push(Vec::new());
+                // Most runs have one archive: room for every file in the first.
+                grouped.push(Vec::with_capacity(if grouped.is_empty() { total } else { 0 }));
                 roots.len() - 1
             });
             last = Some((parent.to_path_buf(), rel, group));
@@ -814,8 +817,8 @@ fn result_of(slot: Slot, old: Option<&Old>, all: &[Item], profile: &Profile, opt
     let r = match slot.got {
         Got::Fresh(r) => r,
         Got::Cached(e) => {
-            let read_from = contained(&item.path, item.link, item.boundary.as_deref()).unwrap_or(item.path.clone());
-            match old.and_then(|o| o.result(e, &item.shown, &read_from)) {
+            let target = item.link.then(|| contained(&item.path, true, item.boundary.as_deref()).ok()).flatten();
+            match old.and_then(|o| o.result(e, &item.shown, target.as_deref().unwrap_or(&item.path))) {
                 Some(r) => r,
                 None => recheck(&slot, all, profile, opts),
             }
