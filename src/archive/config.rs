@@ -35,6 +35,9 @@ pub struct Config {
     pub exclude: Vec<toml::Spanned<String>>,
     /// The period the archive covers (`meeting-frequency`).
     pub period: Option<Period>,
+    /// The committee's current term: document numbers restart at its
+    /// start (`duplicate-id`).
+    pub term: Option<TermDates>,
     /// Files larger than this are not read: bytes, or `"4M"`, `"512K"`.
     pub max_file_size: Option<toml::Spanned<SizeText>>,
     /// Severity per rule: `off`, `warning` or `error`.
@@ -49,6 +52,14 @@ pub struct Config {
 pub struct Period {
     pub from: toml::Spanned<DateText>,
     pub to: toml::Spanned<DateText>,
+}
+
+/// `[term]`: the term's first day, and (optionally) its last.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TermDates {
+    pub from: toml::Spanned<DateText>,
+    pub to: Option<toml::Spanned<DateText>>,
 }
 
 /// A date written `2021-01-01` (a TOML date) or `"2021-01-01"`/`"01/01/2021"`.
@@ -119,8 +130,8 @@ impl Config {
             Err(e) => {
                 let help = tr!(
                     lang,
-                    "các khóa hợp lệ: lang, profile, include, exclude, period, [rules]; xem `bienban init`",
-                    "valid keys: lang, profile, include, exclude, period, [rules]; see `bienban init`"
+                    "các khóa hợp lệ: lang, profile, include, exclude, period, term, max_file_size, [rules]; xem `bienban init`",
+                    "valid keys: lang, profile, include, exclude, period, term, max_file_size, [rules]; see `bienban init`"
                 );
                 return Err(err(e.message().to_string(), e.span(), Some(help), &text));
             }
@@ -148,16 +159,16 @@ impl Config {
                 ));
             }
         }
-        if let Some(p) = &c.period {
-            for d in [&p.from, &p.to] {
-                if date_of(d.get_ref()).is_none() {
-                    return Err(err(
-                        tr!(lang, "ngày không hợp lệ", "invalid date"),
-                        Some(d.span()),
-                        Some(tr!(lang, "viết dạng 2021-01-01", "write it as 2021-01-01")),
-                        &text,
-                    ));
-                }
+        let period = c.period.iter().flat_map(|p| [&p.from, &p.to]);
+        let term = c.term.iter().flat_map(|t| std::iter::once(&t.from).chain(t.to.as_ref()));
+        for d in period.chain(term) {
+            if date_of(d.get_ref()).is_none() {
+                return Err(err(
+                    tr!(lang, "ngày không hợp lệ", "invalid date"),
+                    Some(d.span()),
+                    Some(tr!(lang, "viết dạng 2021-01-01", "write it as 2021-01-01")),
+                    &text,
+                ));
             }
         }
         if let Some(s) = &c.max_file_size {
@@ -215,6 +226,20 @@ impl Config {
             SizeText::Bytes(n) => Some(*n),
             SizeText::Text(s) => parse_size(s),
         }
+    }
+
+    /// The first day of each numbering term the archive knows of: the
+    /// profile's `[[term]]`s and this file's `[term]`, in order.
+    pub fn term_starts(&self, profile: &crate::regulation::profile::Profile) -> Vec<Date> {
+        let mut starts: Vec<Date> = profile
+            .terms
+            .iter()
+            .filter_map(|t| date_of(&DateText::Toml(t.from)))
+            .chain(self.term.as_ref().and_then(|t| date_of(t.from.get_ref())))
+            .collect();
+        starts.sort();
+        starts.dedup();
+        starts
     }
 
     pub fn period(&self) -> Option<(Date, Date)> {
@@ -408,14 +433,20 @@ pub const TEMPLATE: &str = r#"# bienban.toml — đánh dấu gốc của một 
 # include = ["**/*.md"]
 # exclude = ["du-thao/**"]
 
+# Tệp lớn hơn giới hạn này không được đọc (mặc định 4M).
+# max_file_size = "4M"
+
 # Kỳ của lưu trữ, cho quy tắc meeting-frequency. Bỏ trống: từ biên bản đầu tiên
 # đến biên bản cuối cùng.
 # [period]
 # from = 2021-01-01
 # to = 2021-12-31
 
-# Tệp lớn hơn giới hạn này không được đọc (mặc định 4M).
-# max_file_size = "4M"
+# Nhiệm kỳ hiện tại: số văn bản được đánh lại từ đầu mỗi nhiệm kỳ (Hướng dẫn
+# 36-HD/VPTW), nên duplicate-id chỉ so số trong cùng một nhiệm kỳ. Bỏ trống:
+# cả lưu trữ là một nhiệm kỳ (hoặc theo [[term]] của hồ sơ quy chế).
+# [term]
+# from = 2020-10-15
 
 # Mức độ của từng quy tắc: "off", "warning" hoặc "error" (xem `bienban rules`).
 [rules]

@@ -19,7 +19,8 @@ pub fn check(
     period: Option<(Date, Date)>,
     opts: Options,
 ) {
-    let cx = ArchiveContext { profile, lang: opts.lang, period };
+    let terms = config.term_starts(profile);
+    let cx = ArchiveContext { profile, lang: opts.lang, period, terms };
     let mut found = Vec::new();
     let index: Vec<ArchiveFile<'_>> =
         files.iter().map(|f| ArchiveFile { path: &f.path, summary: f.summary.as_deref() }).collect();

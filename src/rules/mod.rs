@@ -72,6 +72,9 @@ pub struct ArchiveContext<'a> {
     pub lang: Lang,
     /// The configured period, if any (`meeting-frequency`).
     pub period: Option<(Date, Date)>,
+    /// The first day of each numbering term, in order (`duplicate-id`):
+    /// party document numbers restart in each term.
+    pub terms: Vec<Date>,
 }
 
 /// One file of the archive as the archive rules see it.
