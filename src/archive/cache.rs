@@ -144,7 +144,7 @@ pub struct Salt {
 impl Salt {
     pub fn new(profile_fingerprint: &str, opts: &Options) -> Salt {
         Salt {
-            version: env!("CARGO_PKG_VERSION").to_string(),
+            version: concat!(env!("CARGO_PKG_VERSION"), "+", env!("BIENBAN_BUILD_ID")).to_string(),
             profile: profile_fingerprint.to_string(),
             lang: opts.lang,
             encoding: opts.encoding.map(|e| format!("{e:?}")),

@@ -376,7 +376,7 @@ impl<'a> Lowerer<'_, 'a> {
                 // Only an item with no act field can hold an unstructured
                 // decision: look at its prose (the heading aside) then.
                 if it.act.is_none() && it.conclusion.is_none() && it.prose_decision.is_none() {
-                    let from = if it.heading.value.is_empty() || it.heading.span == it.span {
+                    let from = if it.heading.value.is_empty() || it.paragraph || it.heading.span == it.span {
                         it.span.start
                     } else {
                         text[..it.span.end.min(text.len())][it.span.start.min(text.len())..]
@@ -734,6 +734,9 @@ impl<'a> Lowerer<'_, 'a> {
         self.close_item();
         let heading: String = text.chars().take(120).collect();
         self.open_item(Spanned::new(heading, span), span);
+        if let Some(it) = self.rec.items.last_mut() {
+            it.paragraph = true;
+        }
         self.last_line_end = span.end;
         // `1. Xét kết nạp. Quyết định: …` on the same line.
         if let Some((k, value, value_span)) = inline_field(text, span) {

@@ -576,39 +576,49 @@ pub fn doc_numbers(s: &str) -> Vec<(String, usize, usize)> {
 /// of letters and an issuer, one behind `-` and the other behind `/` (a
 /// date has no letters, so `10/3/2023` is not one).
 pub fn is_doc_number(t: &str) -> bool {
+    doc_parts(t).is_some()
+}
+
+/// The number, kind and issuer of a document number (`26`, `QĐ`, `ĐU`),
+/// in either the party form `26-QĐ/ĐU` or the state form `26/QĐ-ĐU`.
+fn doc_parts(t: &str) -> Option<(&str, &str, &str)> {
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
     if digits == 0 || digits > 5 {
-        return false;
+        return None;
     }
     let rest = &t[digits..];
     let second = match rest.chars().next() {
         Some('-') => '/',
         Some('/') => '-',
-        _ => return false,
+        _ => return None,
     };
-    let rest = &rest[1..];
-    let Some((kind, issuer)) = rest.split_once(second) else { return false };
+    let (kind, issuer) = rest[1..].split_once(second)?;
     let letters = |w: &str| !w.is_empty() && w.chars().all(char::is_alphabetic);
-    letters(kind)
+    let valid = letters(kind)
         && kind.chars().count() <= 6
         && !issuer.is_empty()
         && issuer.chars().any(char::is_alphabetic)
-        && issuer.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '/' | '.'))
+        && issuer.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '/' | '.'));
+    valid.then_some((&t[..digits], kind, issuer))
 }
 
 /// The kind of a document number (`QĐ` of `26-QĐ/ĐU`), folded.
 pub fn doc_kind(t: &str) -> Option<String> {
-    if !is_doc_number(t) {
-        return None;
-    }
-    let rest = t.trim_start_matches(|c: char| c.is_ascii_digit());
-    let second = if rest.starts_with('-') { '/' } else { '-' };
-    rest[1..].split_once(second).map(|(k, _)| fold(k))
+    doc_parts(t).map(|(_, kind, _)| fold(kind))
 }
 
-/// Numbers compare without case, diacritics or inner spaces.
+/// Numbers compare without case, diacritics or inner spaces; a document
+/// number also without leading zeros and whichever of the party
+/// (`26-QĐ/ĐU`) or state (`26/QĐ-ĐU`) forms it is written in.
 pub fn number_key(s: &str) -> String {
-    fold(s).chars().filter(|c| !c.is_whitespace()).collect()
+    let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    match doc_parts(&compact) {
+        Some((n, kind, issuer)) => {
+            let n = n.trim_start_matches('0');
+            fold(&format!("{}-{kind}/{issuer}", if n.is_empty() { "0" } else { n }))
+        }
+        None => fold(&compact),
+    }
 }
 
 #[cfg(test)]
