@@ -56,7 +56,10 @@ pub fn check_file(display: &str, bytes: &[u8], profile: &Profile, opts: Options)
     let head = &bytes[..bytes.len().min(64 * 1024)];
     // UTF-16 (Notepad's "Unicode") is text, not a binary file: decoded, and
     // kept with the result, since positions refer to the decoded text.
-    let wide = (head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) || head.contains(&0))
+    // One vectorised search for a NUL (the memchr crate; the slice's own
+    // `contains` is several times slower on every file read).
+    let nul = memchr::memchr(0, head);
+    let wide = (head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) || nul.is_some())
         .then(|| crate::read::decode::utf16(bytes))
         .flatten();
     if let Some(text) = wide {
@@ -65,8 +68,7 @@ pub fn check_file(display: &str, bytes: &[u8], profile: &Profile, opts: Options)
         return Ok(r);
     }
     // Binary files named `.md` (a NUL never occurs in text).
-    // `contains` on bytes is a vectorised memchr; the position only when needed.
-    if let Some(at) = head.contains(&0).then(|| head.iter().position(|&b| b == 0)).flatten() {
+    if let Some(at) = nul {
         let mut f = encoding::binary(at, opts.lang);
         // Positioned as the report shows it (no snippet is ever shown of a binary file).
         let before = String::from_utf8_lossy(&head[..at]);

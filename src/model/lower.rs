@@ -68,6 +68,28 @@ const KEYS: &[(&str, Key)] = &[
 /// The field a key names, compared folded, a bracketed note aside
 /// (`Biểu quyết (giơ tay)`), markup aside (`*Thời gian:*`).
 pub fn key_of(name: &str) -> Option<Key> {
+    // Field names repeat across an archive's records: remember each raw
+    // spelling's answer per thread (bounded, so that a hostile archive of
+    // ever-new names costs a fold each, never unbounded memory).
+    thread_local! {
+        static SEEN: std::cell::RefCell<std::collections::HashMap<String, Option<Key>>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    const MAX_SEEN: usize = 4096;
+    if let Some(k) = SEEN.with(|s| s.borrow().get(name).copied()) {
+        return k;
+    }
+    let k = fold_key(name);
+    SEEN.with(|s| {
+        let mut s = s.borrow_mut();
+        if s.len() < MAX_SEEN {
+            s.insert(name.to_string(), k);
+        }
+    });
+    k
+}
+
+fn fold_key(name: &str) -> Option<Key> {
     let mut f = fold(name);
     if f.contains(['*', '_', '\\']) {
         f = fold(&unmark(name));
@@ -75,7 +97,19 @@ pub fn key_of(name: &str) -> Option<Key> {
     if let (Some(o), true) = (f.find('('), f.ends_with(')')) {
         f = f[..o].trim_end().to_string();
     }
-    KEYS.iter().find(|(k, _)| *k == f).map(|&(_, k)| k)
+    key_table().get(f.as_str()).copied()
+}
+
+/// [`KEYS`] by folded name: every field line of every record looks its key up.
+fn key_table() -> &'static std::collections::HashMap<&'static str, Key> {
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<&'static str, Key>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = std::collections::HashMap::with_capacity(KEYS.len());
+        for &(name, key) in KEYS {
+            t.entry(name).or_insert(key); // the first of a name wins, as a linear search would
+        }
+        t
+    })
 }
 
 impl Key {

@@ -613,6 +613,8 @@ pub fn doc_kind(t: &str) -> Option<String> {
 pub fn number_key(s: &str) -> String {
     let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
     match doc_parts(&compact) {
+        // Already in the party form, without leading zeros: as it is.
+        Some((n, _, _)) if !n.starts_with('0') && compact.as_bytes().get(n.len()) == Some(&b'-') => fold(&compact),
         Some((n, kind, issuer)) => {
             let n = n.trim_start_matches('0');
             fold(&format!("{}-{kind}/{issuer}", if n.is_empty() { "0" } else { n }))
