@@ -583,6 +583,32 @@ fn duplicate_numbers_take_linear_memory() {
     assert!(start.elapsed() < Duration::from_secs(60));
 }
 
+/// Found by the outside-in run: one number repeated thousands of times in
+/// several files made every finding list (and relate to) every other place.
+#[cfg(unix)]
+#[test]
+fn duplicate_numbers_across_files_stay_bounded() {
+    let d = tmp();
+    fs::write(d.path().join("bienban.toml"), "").unwrap();
+    let items: String = (0..3000).map(|i| format!("### {i}. Việc\n\nSố: 15-QĐ/ĐU\n\n")).collect();
+    for f in ["a.md", "b.md", "c.md", "e.md"] {
+        fs::write(d.path().join(f), format!("{HEAD}{items}")).unwrap();
+    }
+    let exe = assert_cmd::cargo::cargo_bin("bienban");
+    let script = format!("ulimit -v 1500000; exec '{}' check --no-cache --format json .", exe.display());
+    let start = Instant::now();
+    let out = std::process::Command::new("sh").arg("-c").arg(&script).current_dir(d.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let dups: Vec<&serde_json::Value> =
+        v["diagnostics"].as_array().unwrap().iter().filter(|d| d["rule"] == "duplicate-id").collect();
+    assert_eq!(dups.len(), 12_000, "one finding per place");
+    // Each names a few places and relates to each other file once.
+    assert!(dups.iter().all(|d| d["message"].as_str().unwrap().contains("11994 chỗ khác")));
+    assert!(dups.iter().all(|d| d["related"].as_array().unwrap().len() == 3), "{}", dups[0]);
+    assert!(start.elapsed() < Duration::from_secs(60));
+}
+
 #[test]
 fn a_profile_of_many_matters_validates_in_linear_time() {
     let d = tmp();

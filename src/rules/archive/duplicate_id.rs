@@ -43,20 +43,35 @@ impl ArchiveRule for DuplicateId {
         // with any term (its date is a `missing-field` of its own).
         let term_of = |i: usize| files[i].summary.and_then(|s| s.date).map(|d| cx.terms.partition_point(|t| *t <= d));
         for places in all.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
+            // Each place is compared with the places of its term and the
+            // undated ones (an undated place with all): index lists sorted
+            // by file, so that naming the first few, the same file's and
+            // the other files' costs a few binary searches, never a pass
+            // over every place (a hostile archive repeats one number
+            // thousands of times in many files).
             let terms: Vec<Option<usize>> = places.iter().map(|p| term_of(p.1)).collect();
-            let same_term = |a: usize, b: usize| match (terms[a], terms[b]) {
-                (Some(x), Some(y)) => x == y,
-                _ => true,
-            };
+            let mut by_term: std::collections::BTreeMap<Option<usize>, Vec<usize>> = Default::default();
+            for (j, t) in terms.iter().enumerate() {
+                by_term.entry(*t).or_default().push(j);
+            }
+            let everyone: Vec<usize> = (0..places.len()).collect();
+            let none: &[usize] = &[];
+            let undated = by_term.get(&None).map_or(none, Vec::as_slice);
             for (k, &(_, i, n)) in places.iter().enumerate() {
-                let others: Vec<&(&str, usize, &Number)> =
-                    (0..places.len()).filter(|&j| j != k && same_term(j, k)).map(|j| &places[j]).collect();
-                if others.is_empty() {
+                let lists: [&[usize]; 2] = match terms[k] {
+                    Some(t) => [by_term[&Some(t)].as_slice(), undated],
+                    None => [everyone.as_slice(), none],
+                };
+                let count = lists.iter().map(|l| l.len()).sum::<usize>() - 1;
+                if count == 0 {
                     continue;
                 }
-                let named: Vec<String> =
-                    others.iter().take(NAMED).map(|(_, fi, m)| format!("{}:{}", files[*fi].path, m.pos.line)).collect();
-                let more = others.len() - named.len();
+                let others = || lists.iter().flat_map(|l| l.iter().copied()).filter(|&j| j != k);
+                let named: Vec<String> = others()
+                    .take(NAMED)
+                    .map(|j| format!("{}:{}", files[places[j].1].path, places[j].2.pos.line))
+                    .collect();
+                let more = count - named.len();
                 let mut at = named.join(", ");
                 if more > 0 {
                     at.push_str(&tr!(l, " và {} chỗ khác", " and {} more", more));
@@ -77,12 +92,31 @@ impl ArchiveRule for DuplicateId {
                     "each record and each decision needs its own number; renumber one of them"
                 ))
                 .article(DOC.article.unwrap_or_default());
-                // The other places in the same file (contiguous: sorted by file).
-                for (_, _, m) in others.iter().filter(|(_, fi, _)| *fi == i).take(NAMED) {
-                    f = f.also(m.pos.span, tr!(l, "cũng dùng ở đây", "also used here"));
+                // The other places in the same file: a contiguous run of each list.
+                let mut also = 0;
+                for list in lists {
+                    let from = list.partition_point(|&j| places[j].1 < i);
+                    for &j in list[from..].iter().take_while(|&&j| places[j].1 == i).filter(|&&j| j != k) {
+                        if also == NAMED {
+                            break;
+                        }
+                        f = f.also(places[j].2.pos.span, tr!(l, "cũng dùng ở đây", "also used here"));
+                        also += 1;
+                    }
                 }
-                for &&(_, fi, m) in others.iter().filter(|(_, fi, _)| *fi != i) {
-                    f = f.related(files[fi].path, m.pos, tr!(l, "cũng dùng số {}", "also uses {}", m.text));
+                // The first place in each of the first few other files.
+                let mut related: Vec<usize> = Vec::new();
+                for list in lists {
+                    let mut at = 0;
+                    while at < list.len() && related.len() < NAMED {
+                        let fi = places[list[at]].1;
+                        if fi != i && !related.contains(&fi) {
+                            related.push(fi);
+                            let m = places[list[at]].2;
+                            f = f.related(files[fi].path, m.pos, tr!(l, "cũng dùng số {}", "also uses {}", m.text));
+                        }
+                        at = list.partition_point(|&j| places[j].1 <= fi);
+                    }
                 }
                 out.push((i, f));
             }
