@@ -149,6 +149,11 @@ enum Letterhead {
     Other,
     Number(String),
     PlaceDate(Date),
+    /// A row of a letterhead converted from a Word table: what its cells say.
+    Row {
+        number: Option<String>,
+        place_date: Option<Date>,
+    },
 }
 
 /// Organisation words an upper-case letterhead line starts with.
@@ -176,14 +181,19 @@ fn letterhead(line_shape: Shape, words: &str, raw: &str) -> Option<Letterhead> {
     // A letterhead converted from a Word table: every cell letterhead.
     let raw = raw.trim();
     if raw.starts_with('|') || raw.starts_with("+-") || raw.starts_with("+=") {
-        let cells = raw.split(['|', '+']).map(str::trim).filter(|c| !c.is_empty());
-        let ok = cells.clone().all(|c| {
-            c.chars().all(|x| matches!(x, '-' | '=' | ':' | ' ')) || {
-                let (sh, w) = shape(c);
-                letterhead(sh, &w, c).is_some()
+        let (mut number, mut place_date) = (None, None);
+        for c in raw.split(['|', '+']).map(str::trim).filter(|c| !c.is_empty()) {
+            if c.chars().all(|x| matches!(x, '-' | '=' | ':' | ' ')) {
+                continue;
             }
-        });
-        return ok.then_some(Letterhead::Other);
+            let (sh, w) = shape(c);
+            match letterhead(sh, &w, c)? {
+                Letterhead::Number(n) => number = number.or(Some(n)),
+                Letterhead::PlaceDate(d) => place_date = place_date.or(Some(d)),
+                Letterhead::Other | Letterhead::Row { .. } => {}
+            }
+        }
+        return Some(Letterhead::Row { number, place_date });
     }
     if f.starts_with("so ") || f.starts_with("so:") {
         if f.bytes().any(|b| b.is_ascii_digit()) || f.contains('/') {
@@ -262,6 +272,10 @@ pub fn scan(text: &str) -> Scan {
         match letterhead(sh, &words, line.text) {
             Some(Letterhead::Number(n)) => number = number.or(Some((n, line.span))),
             Some(Letterhead::PlaceDate(d)) => place_date = place_date.or(Some((d, line.span))),
+            Some(Letterhead::Row { number: n, place_date: d }) => {
+                number = number.or(n.map(|n| (n, line.span)));
+                place_date = place_date.or(d.map(|d| (d, line.span)));
+            }
             Some(Letterhead::Other) => {}
             None if sh == Shape::Heading => {
                 return Scan::Skip(Skip::OtherHeading { heading: words, line: i + 1 });
@@ -301,6 +315,21 @@ mod tests {
         assert_eq!(t.place_date.map(|d| d.0), Some(Date { year: 2021, month: 3, day: 15 }));
         let t = title("| ĐẢNG BỘ TỈNH BẮC KẠN | ĐẢNG CỘNG SẢN VIỆT NAM |\n|---|---|\n| ĐẢNG ỦY CÁC CƠ QUAN TỈNH | |\n\n**BIÊN BẢN HỘI NGHỊ BAN CHẤP HÀNH**\n");
         assert_eq!(t.kind, RecordKind::Minutes);
+        assert_eq!(t.number, None);
+    }
+
+    #[test]
+    fn a_letterhead_table_gives_the_number_and_the_date() {
+        // pandoc's pipe table of a Word letterhead: the number and the
+        // place-and-date line share a row.
+        let text = "| ĐẢNG BỘ TỈNH SƠN THỦY | ĐẢNG CỘNG SẢN VIỆT NAM |\n|---|---|\n| ĐẢNG ỦY KHỐI DOANH NGHIỆP | |\n| \\* | |\n| Số 98-BB/ĐUK | *Sơn Thủy, ngày 14 tháng 02 năm 2023* |\n\n# BIÊN BẢN HỘI NGHỊ BAN THƯỜNG VỤ\n";
+        let t = title(text);
+        let (n, span) = t.number.expect("the letterhead's number");
+        assert_eq!(n, "98-BB/ĐUK");
+        assert!(text[span.start..span.end].contains("Số 98-BB/ĐUK"));
+        assert_eq!(t.place_date.map(|d| d.0), Some(Date { year: 2023, month: 2, day: 14 }));
+        // A row with a cell that is not letterhead is no letterhead.
+        assert!(matches!(scan("| Số 98-BB/ĐUK | Ghi chú |\n\n# Biên bản\n"), Scan::Record(Title { number: None, .. })));
     }
 
     #[test]

@@ -288,13 +288,28 @@ impl<'a> Lowerer<'_, 'a> {
                         f.key_start = key_span.start;
                         self.field(f);
                     }
-                    None => self.not_a_key(key, *key_span, value, *value_span, *in_list, *span),
+                    None => {
+                        // `\- Trần Văn Bình: có lý do`: pandoc's escaped bullet, in a list.
+                        let in_list = *in_list || (self.list != List::None && escaped_bullet(key).is_some());
+                        let (value, end) = self.wrapped_entry(value, span.end, in_list, lines, &mut i);
+                        let value_span = Span::new(value_span.start, end.max(value_span.end));
+                        let span = Span::new(span.start, end.max(span.end));
+                        self.not_a_key(key, *key_span, &value, value_span, in_list, span)
+                    }
                 },
-                Line::ListItem { text, span } => self.list_item(text, *span),
+                Line::ListItem { text, span } => {
+                    let (text, end) = self.wrapped_entry(text, span.end, true, lines, &mut i);
+                    self.list_item(&text, Span::new(span.start, end.max(span.end)))
+                }
                 Line::Text { text, span } => match marked_field(text, *span) {
                     Some((k, value, value_span)) => {
                         let f = self.field_line(k, value, value_span, false, *span, lines, &mut i);
                         self.field(f);
+                    }
+                    // `\+ Đồng chí …, đi` / `công tác;\`: an entry that pandoc escaped, wrapped.
+                    None if self.list != List::None && escaped_bullet(text).is_some() => {
+                        let (text, end) = self.wrapped_entry(text, span.end, true, lines, &mut i);
+                        self.list_text(&text, Span::new(span.start, end.max(span.end)));
                     }
                     None => {
                         self.list_text(text, *span);
@@ -359,6 +374,41 @@ impl<'a> Lowerer<'_, 'a> {
             key_start: span.start,
             span: Span::new(span.start, end),
         }
+    }
+
+    /// An entry of an attendance list (`+ Đồng chí …, đi học lớp bồi` /
+    /// `  dưỡng tại …`) with the lines it wraps onto (pandoc wraps a long
+    /// item, indenting what follows), consumed from `lines`; and where it ends.
+    fn wrapped_entry<'t>(
+        &self,
+        text: &'t str,
+        end: usize,
+        in_list: bool,
+        lines: &[Line<'a>],
+        i: &mut usize,
+    ) -> (std::borrow::Cow<'t, str>, usize) {
+        let mut out = std::borrow::Cow::Borrowed(text);
+        let mut end = end;
+        if !in_list || self.list == List::None {
+            return (out, end);
+        }
+        while let Some(Line::Text { text: more, span: next }) = lines.get(*i) {
+            if !self.adjacent(end, next.start) || !continues(more) {
+                break;
+            }
+            let joined = out.to_mut();
+            let kept = joined.trim_end().strip_suffix('\\').unwrap_or(joined.trim_end()).trim_end().len();
+            joined.truncate(kept);
+            joined.push(' ');
+            joined.push_str(more.trim());
+            end = next.end;
+            *i += 1;
+        }
+        if let Some(kept) = out.trim_end().strip_suffix('\\') {
+            let kept = kept.trim_end().len();
+            out.to_mut().truncate(kept);
+        }
+        (out, end)
     }
 
     /// Nothing but one line end between two lines: the same paragraph.
@@ -516,6 +566,7 @@ impl<'a> Lowerer<'_, 'a> {
         self.last_line_end = span.end;
         // `- Trần Văn Bình: có lý do` in a list, or prose with a colon.
         if in_list && self.list != List::None {
+            let key = escaped_bullet(key).unwrap_or(key);
             return self.list_field(key, value, Span::new(key_span.start, span.end));
         }
         if in_list && self.paragraph_items && self.section == Section::Agenda {
@@ -700,6 +751,11 @@ impl<'a> Lowerer<'_, 'a> {
     /// a signature caption, a numbered paragraph, or an item's prose.
     fn list_text(&mut self, text: &str, span: Span) {
         self.last_line_end = span.end;
+        if self.list != List::None {
+            if let Some(rest) = escaped_bullet(text) {
+                return self.list_item(rest, span);
+            }
+        }
         if self.list == List::Guests && self.section == Section::Attendance && names_people(text) {
             self.rec.attendance.guests.push(values::person(text, span));
             return;
@@ -864,12 +920,15 @@ impl<'a> Lowerer<'_, 'a> {
                     !named.is_empty() && !named.iter().any(|b| &b.code == value)
                 } =>
             {
+                // The body the title is read as (the most specific it
+                // names: `Thường trực Đảng ủy` is the TT, not also the BCH),
+                // and `Cơ quan` as written.
                 let named = self.profile.bodies_in(&title.text);
-                let names: Vec<String> = named.iter().map(|b| b.name.clone()).collect();
+                let written = self.text.get(span.start..span.end).map_or_else(|| value.clone(), |t| clean(t, *span).0);
                 self.rec.body = Some(Value::Invalid {
-                    raw: value.clone(),
+                    raw: written,
                     span: *span,
-                    problem: Problem::BodyNotInTitle { title: names.join(", ") },
+                    problem: Problem::BodyNotInTitle { title: named[0].name.clone() },
                 });
             }
             _ => {}
@@ -1035,7 +1094,11 @@ fn says_thuc(b: &[u8]) -> bool {
 /// paragraph: not markup, not a field of its own, not a caption.
 fn continues(text: &str) -> bool {
     let t = text.trim_start();
-    if t.starts_with(['<', '|', '#', '>', '-', '+', '*']) || numbered_text(t).is_some() || t.contains('：') {
+    if t.starts_with(['<', '|', '#', '>', '-', '+', '*'])
+        || escaped_bullet(t).is_some()
+        || numbered_text(t).is_some()
+        || t.contains('：')
+    {
         return false;
     }
     if let Some((key, _)) = t.split_once(':') {
@@ -1079,6 +1142,14 @@ fn inline_field(text: &str, span: Span) -> Option<(Key, String, Span)> {
         }
     }
     None
+}
+
+/// `\- …`, `\+ …`, `\* …`: a bullet typed in Word, which pandoc escapes so
+/// that it stays text; in an attendance list it is a list item all the same.
+fn escaped_bullet(text: &str) -> Option<&str> {
+    let t = text.trim_start();
+    let rest = t.strip_prefix("\\-").or_else(|| t.strip_prefix("\\+")).or_else(|| t.strip_prefix("\\*"))?;
+    rest.starts_with([' ', '\t']).then(|| rest.trim_start())
 }
 
 /// `1. …`, `2) …`, `1\. …` (pandoc's escape): the text after the number.
@@ -1543,6 +1614,43 @@ mod tests {
         assert!(decision_in_words("Kết quả: 7/7 đồng chí nhất trí.").is_some());
         assert!(decision_in_words("Đồng chí Bí thư phát biểu ý kiến về công tác tuyên truyền.").is_none());
         assert!(decision_in_words("Hội nghị đã nghe báo cáo.").is_none());
+    }
+
+    #[test]
+    fn attendance_entries_wrapped_or_escaped_by_pandoc_are_read() {
+        // pandoc wraps a long item and indents what follows; a `+` or `-`
+        // typed in Word comes out escaped (`\+`, `\-`) and ends with a hard break.
+        let r = rec("# Biên bản hội nghị Ban Thường vụ\n\nThời gian: 14/04/2023\n\n## 1. Thành phần hội nghị\n\n\
+             Có mặt: 05/09 đồng chí.\n\nVắng mặt: 04 đồng chí (có lý do):\n\n\
+             + Đồng chí Lương Văn Khải, Phó Bí thư Đảng ủy, đi học lớp bồi\n  dưỡng tại Học viện;\n\
+             + Đồng chí Hoàng Văn Tiến, đi công tác;\n\
+             \\+ Đồng chí Lý Văn Đông, Giám đốc Công ty Vật tư Sơn\nThủy, tiếp đoàn thanh tra;\\\n\
+             \\- Đồng chí La Thị Phương: vắng không lý do.\n\n## 2. Diễn biến hội nghị\n");
+        let a = &r.attendance.absent;
+        let names: Vec<&str> = a.iter().map(|x| x.person.name.as_str()).collect();
+        assert_eq!(names, ["Lương Văn Khải", "Hoàng Văn Tiến", "Lý Văn Đông", "La Thị Phương"]);
+        assert!(a[0].reason.as_deref().is_some_and(|r| r.contains("dưỡng tại Học viện")), "{:?}", a[0]);
+        assert_eq!(a[2].reason.as_deref(), Some("tiếp đoàn thanh tra"));
+        assert_eq!(a[2].person.role.as_deref(), Some("Giám đốc Công ty Vật tư Sơn Thủy"));
+        assert_eq!(a[3].reason, None);
+        assert_eq!(r.attendance.absent_count.as_ref().and_then(|c| c.ok()), Some(&4));
+        assert!(r.unknown_fields.is_empty() && r.syntax.is_empty());
+        // Outside an attendance list, an escaped bullet is prose.
+        let r =
+            rec("# Biên bản hội nghị Ban Thường vụ\n\n## Nội dung\n\n### 1. Việc khác\n\n\\- Đồng chí A: phát biểu.\n");
+        assert!(r.attendance.absent.is_empty() && r.attendance.present.is_empty());
+    }
+
+    #[test]
+    fn a_body_that_contradicts_the_title_is_named_as_written() {
+        let r = rec("**BIÊN BẢN HỘI Ý THƯỜNG TRỰC ĐẢNG ỦY KHỐI**\n\nCơ quan: Ban Thường vụ Đảng ủy Khối.\n");
+        match r.body {
+            Some(Value::Invalid { raw, problem: Problem::BodyNotInTitle { title }, .. }) => {
+                assert_eq!(raw, "Ban Thường vụ Đảng ủy Khối");
+                assert_eq!(title, "Thường trực");
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
