@@ -131,6 +131,10 @@ pub fn unmark(s: &str) -> String {
     out.trim().trim_matches('_').trim().to_string()
 }
 
+/// Titles (folded) that do not yet say which meeting: the next line says it.
+const GENERIC_TITLES: &[&str] =
+    &["bien ban", "bien ban hoi nghi", "bien ban hop", "bien ban cuoc hop", "bien ban hoi y"];
+
 /// The record kind a title's words announce.
 pub fn title_kind(words: &str) -> Option<RecordKind> {
     let f = fold(words);
@@ -256,15 +260,21 @@ pub fn scan(text: &str) -> Scan {
             }
             let mut title =
                 Title { kind, text: words.clone(), span: line.span, end: line.span.end, number, place_date };
-            // 16-HD's two-line title: `BIÊN BẢN` / `Hội nghị Ban Thường vụ …`.
-            if f == "bien ban" {
+            // 16-HD's two-line title: `BIÊN BẢN` / `Hội nghị Ban Thường vụ …`;
+            // also `BIÊN BẢN HỘI NGHỊ` / `BAN CHẤP HÀNH ĐẢNG BỘ …` when the
+            // second line is set like a title (bold, a heading, capitals).
+            if GENERIC_TITLES.contains(&f.as_str()) {
                 for (_, next) in lines.by_ref() {
-                    let (_, more) = shape(next.text);
-                    if !more.is_empty() {
+                    let (next_shape, more) = shape(next.text);
+                    if more.is_empty() {
+                        continue;
+                    }
+                    let capitals = more.chars().any(char::is_alphabetic) && !more.chars().any(char::is_lowercase);
+                    if f == "bien ban" || matches!(next_shape, Shape::Heading | Shape::Bold) || capitals {
                         title.text = format!("{} {}", words, more);
                         title.end = next.span.end;
-                        break;
                     }
+                    break;
                 }
             }
             return Scan::Record(title);
@@ -330,6 +340,20 @@ mod tests {
         assert_eq!(t.place_date.map(|d| d.0), Some(Date { year: 2023, month: 2, day: 14 }));
         // A row with a cell that is not letterhead is no letterhead.
         assert!(matches!(scan("| Số 98-BB/ĐUK | Ghi chú |\n\n# Biên bản\n"), Scan::Record(Title { number: None, .. })));
+    }
+
+    #[test]
+    fn a_generic_title_continues_on_a_line_set_like_a_title() {
+        let t =
+            title("**BIÊN BẢN HỘI NGHỊ**\n\n**BAN CHẤP HÀNH ĐẢNG BỘ KHỐI LẦN THỨ MƯỜI SÁU**\n\nThời gian: 28/9/2023\n");
+        assert_eq!(t.text, "BIÊN BẢN HỘI NGHỊ BAN CHẤP HÀNH ĐẢNG BỘ KHỐI LẦN THỨ MƯỜI SÁU");
+        let t = title("# Biên bản hội nghị\n\nTHƯỜNG TRỰC ĐẢNG ỦY\n");
+        assert_eq!(t.text, "Biên bản hội nghị THƯỜNG TRỰC ĐẢNG ỦY");
+        // A field is not the title's second line.
+        let text = "# Biên bản hội nghị\n\nCơ quan: Ban Thường vụ\n";
+        let t = title(text);
+        assert_eq!(t.text, "Biên bản hội nghị");
+        assert_eq!(&text[t.end..t.end + 1], "\n");
     }
 
     #[test]

@@ -329,8 +329,11 @@ pub fn person(s: &str, span: Span) -> Person {
         (Some(o), Some(c)) if c > o => {
             let after = s[c + 1..].trim().trim_start_matches([',', '-', '–', '—', ';']).trim();
             let inner = s[o + 1..c].trim();
-            let role = if after.is_empty() { inner.to_string() } else { format!("{inner}, {after}") };
-            (s[..o].trim(), Some(role))
+            // `Name, role (được đồng chí Bí thư ủy nhiệm)`: the role before the bracket too.
+            let before = s[..o].trim();
+            let (name, lead) = split_role(before).unwrap_or((before, ""));
+            let role: Vec<&str> = [lead, inner, after].into_iter().filter(|p| !p.is_empty()).collect();
+            (name, Some(role.join(", ")))
         }
         _ => match split_role(s) {
             Some((n, r)) => (n, Some(r.to_string())),
@@ -694,6 +697,13 @@ mod tests {
     fn people_and_absences() {
         let p = person("đồng chí Hoàng Văn Đức (Bí thư)", Span::default());
         assert_eq!((p.name.as_str(), p.role.as_deref()), ("Hoàng Văn Đức", Some("Bí thư")));
+        // The role after a comma, the delegation in brackets after it.
+        let p = person(
+            "Đồng chí Hà Thị Thu Trang, Phó Bí thư Thường trực (được đồng chí Bí thư ủy nhiệm)",
+            Span::default(),
+        );
+        assert_eq!(p.name, "Hà Thị Thu Trang");
+        assert_eq!(p.role.as_deref(), Some("Phó Bí thư Thường trực, được đồng chí Bí thư ủy nhiệm"));
         let roles = vec!["bi thu".to_string()];
         let a = absence("Trần Văn Bình — có lý do, đi công tác", None, Span::default(), &roles);
         assert_eq!(a.reason.as_deref(), Some("có lý do, đi công tác"));
