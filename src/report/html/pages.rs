@@ -24,6 +24,10 @@ use crate::tr;
 /// in none (a new one) is shown under "other".
 pub const FAMILIES: &[([&str; 2], &[&str])] = &[
     (["Tệp và cách ghi", "Files and writing"], &["syntax", "encoding", "io", "missing-field", "invalid-value"]),
+    (
+        ["Đọc hết, không bỏ sót", "Read in full"],
+        &["unrecognised-record", "unstructured-decision", "unknown-section", "record-content"],
+    ),
     (["Thành phần và số lượng", "Attendance and quorum"], &["attendance", "quorum", "absence-reason"]),
     (["Biểu quyết", "Votes and majority"], &["votes", "majority", "missing-votes"]),
     (
@@ -838,4 +842,16 @@ pub fn record(v: &View<'_>, rec: &Rec<'_>, text: Option<&str>, l: Lang) -> Marku
     };
     let name = r.path.rsplit(['/', '\\']).next().unwrap_or(&r.path);
     page(l, &format!("{name} — {}", title(l)), css, body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_is_in_a_family() {
+        for d in rules::docs() {
+            assert!(family_of(d.name) < FAMILIES.len(), "{} is in no family of the index", d.name);
+        }
+    }
 }
