@@ -12,7 +12,7 @@ fn render_all(results: &[FileResult]) {
     let positions = Positions::of(results);
     let _ = report::json::render(results);
     let _ = report::short::render(results);
-    let _ = report::sarif::render(results, &positions, Lang::En);
+    let _ = report::sarif::render(results, &positions, Lang::En, false);
     let _ = report::github::render(results, &positions);
     let _ = report::junit::render(results);
     let _ = report::gitlab::render(results, &positions);

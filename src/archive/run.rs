@@ -18,6 +18,7 @@ use std::sync::{Arc, Mutex};
 use rayon::prelude::*;
 
 use crate::archive;
+use crate::archive::baseline::{self, Effect};
 use crate::archive::cache::{self, Cache, Entry, Key, Salt};
 use crate::archive::config::{self, Config, ConfigError, Ignored, Probe};
 use crate::check::{self, FileResult, Options, Skip};
@@ -55,6 +56,9 @@ pub struct Request<'a> {
     /// ([`Outcome::archives`]) for the calendar, attendance and trails.
     /// `check` leaves it off: its memory then grows with the findings only.
     pub keep_archives: bool,
+    /// What to do with each archive's `bienban-baseline.json` (ignored
+    /// anyway with `no_allow` or `audit`).
+    pub baseline: baseline::Mode,
 }
 
 impl Request<'_> {
@@ -70,6 +74,7 @@ impl Request<'_> {
             profile: None,
             audit: false,
             keep_archives: false,
+            baseline: baseline::Mode::Use,
         }
     }
 }
@@ -103,6 +108,9 @@ pub struct Outcome {
     /// Markdown files named, or found under a named folder, that were not
     /// checked as records, and why (`--show-skipped`), sorted by path.
     pub skipped: Vec<(String, Skip)>,
+    /// What the archives' baselines set aside, which of their entries
+    /// matched nothing, and which were written.
+    pub baseline: Effect,
 }
 
 /// One archive as the inspector's report needs it: everything `check`
@@ -174,9 +182,15 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
                 None => None,
             };
             let whole = root.as_deref().is_some_and(|r| walked.iter().any(|w| r.starts_with(w)));
-            let scope = Scope { root: root.as_deref(), whole, bounds: &bounds, keep: req.keep_archives };
-            let (results, context, skipped) =
-                check_archive(&scope, named_files, &config, &profile, opts, cache.as_ref(), &mut notes);
+            let scope = Scope {
+                root: root.as_deref(),
+                whole,
+                bounds: &bounds,
+                keep: req.keep_archives,
+                baseline: baseline_mode(req),
+            };
+            let (results, context, skipped, effect) =
+                check_archive(&scope, named_files, &config, &profile, opts, cache.as_ref(), &mut notes)?;
             let archive = req.keep_archives.then(|| Archive {
                 root: root.clone(),
                 lang: group_lang,
@@ -186,7 +200,7 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
                 context,
                 skipped: skipped.clone(),
             });
-            Ok((results, skipped, group_lang, cache.map_or((0, 0), |c| c.counts()), notes, archive))
+            Ok((results, skipped, group_lang, cache.map_or((0, 0), |c| c.counts()), notes, archive, effect))
         })
         .collect();
     let mut results = Vec::new();
@@ -194,8 +208,10 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
     let mut skipped = Vec::new();
     let mut lang = req.lang.unwrap_or_default();
     let mut counts = (0, 0);
+    let mut effect = Effect::default();
     for (i, group) in checked.into_iter().enumerate() {
-        let (r, s, group_lang, (h, m), n, archive) = group?;
+        let (r, s, group_lang, (h, m), n, archive, e) = group?;
+        effect.add(e);
         if i == 0 {
             lang = group_lang;
         }
@@ -211,7 +227,17 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
     }
     results.sort_by(|a, b| a.path.cmp(&b.path));
     skipped.sort();
-    Ok(Outcome { results, lang, cache: counts, notes, archives, skipped })
+    effect.unused.sort();
+    Ok(Outcome { results, lang, cache: counts, notes, archives, skipped, baseline: effect })
+}
+
+/// The baseline mode of a run: none in audit modes.
+fn baseline_mode(req: &Request<'_>) -> baseline::Mode {
+    if req.no_allow || req.audit {
+        baseline::Mode::Ignore
+    } else {
+        req.baseline
+    }
 }
 
 /// The options of one archive's check.
@@ -297,6 +323,7 @@ fn run_stdin(stdin: &Stdin, req: &Request<'_>, named: Option<Profile>) -> Result
                 notes,
                 archives: Vec::new(),
                 skipped: Vec::new(),
+                baseline: Effect::default(),
             });
         }
     };
@@ -304,7 +331,15 @@ fn run_stdin(stdin: &Stdin, req: &Request<'_>, named: Option<Profile>) -> Result
         Ok(r) => r,
         Err(why) => {
             let skipped = vec![(display, why)];
-            return Ok(Outcome { results: Vec::new(), lang, cache: (0, 0), notes, archives: Vec::new(), skipped });
+            return Ok(Outcome {
+                results: Vec::new(),
+                lang,
+                cache: (0, 0),
+                notes,
+                archives: Vec::new(),
+                skipped,
+                baseline: Effect::default(),
+            });
         }
     };
     if mine.text.is_none() {
@@ -330,6 +365,26 @@ fn run_stdin(stdin: &Stdin, req: &Request<'_>, named: Option<Profile>) -> Result
     files.push(mine);
     let me = files.len() - 1;
     archive::check(&mut files, &profile, &config, config.period(), opts);
+    let effect = match &root {
+        Some(r) => {
+            let rel =
+                |p: Option<&Path>| p.map(|p| baseline::rel_key(p.strip_prefix(r).unwrap_or(p))).unwrap_or_default();
+            let keys = files
+                .iter()
+                .enumerate()
+                .map(|(i, f)| if i == me { rel(abs.as_deref()) } else { rel(f.file.as_deref()) })
+                .collect();
+            let bf = baseline::Files {
+                root: r,
+                rel: keys,
+                read_from: vec![None; files.len()],
+                judged: (0..files.len()).map(|i| i == me).collect(),
+                complete: false,
+            };
+            baseline::process(&bf, &mut files, baseline_mode(req), lang)?
+        }
+        None => Effect::default(),
+    };
     // Findings of the archive's other records that involve this one (the
     // `report-back` of a TT decision this meeting should list) are reported too.
     let mut results: Vec<FileResult> = Vec::new();
@@ -341,7 +396,7 @@ fn run_stdin(stdin: &Stdin, req: &Request<'_>, named: Option<Profile>) -> Result
     }
     results.push(mine);
     results.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(Outcome { results, lang, cache: (0, 0), notes, archives: Vec::new(), skipped: Vec::new() })
+    Ok(Outcome { results, lang, cache: (0, 0), notes, archives: Vec::new(), skipped: Vec::new(), baseline: effect })
 }
 
 /// Where one archive's files may be read from.
@@ -354,6 +409,7 @@ struct Scope<'a> {
     /// `report`: the reported results keep their summaries, and the
     /// archive's other records are returned too; otherwise they are dropped.
     keep: bool,
+    baseline: baseline::Mode,
 }
 
 /// The path to read for a file found at `path`: itself, or for a link its
@@ -388,7 +444,7 @@ fn check_archive(
     opts: Options,
     cache: Option<&Cache>,
     notes: &mut Vec<String>,
-) -> (Vec<FileResult>, Vec<FileResult>, Vec<(String, Skip)>) {
+) -> Result<ArchiveChecked, Box<ConfigError>> {
     let (root, keep) = (scope.root, scope.keep);
     let mut skipped = Vec::new();
     // abs path → (display, whether it is a link, its boundary), for the files to report.
@@ -459,12 +515,32 @@ fn check_archive(
     let mut results: Vec<FileResult> = Vec::with_capacity(checked.len());
     results.extend(checked.into_iter().filter_map(|c| c.0.ok()));
     archive::check(&mut results, profile, config, config.period(), opts);
+    let effect = match root {
+        Some(r) => {
+            let files = baseline::Files {
+                root: r,
+                rel: shown
+                    .iter()
+                    .map(|&(_, k)| baseline::rel_key(all[k].0.strip_prefix(r).unwrap_or(&all[k].0)))
+                    .collect(),
+                read_from: results
+                    .iter()
+                    .zip(&shown)
+                    .map(|(res, &(_, k))| if res.file.is_some() { None } else { Some(all[k].0.clone()) })
+                    .collect(),
+                judged: shown.iter().map(|s| s.0).collect(),
+                complete: shown.iter().all(|s| s.0),
+            };
+            baseline::process(&files, &mut results, scope.baseline, opts.lang)?
+        }
+        None => Effect::default(),
+    };
     if shown.iter().all(|s| s.0) {
         if !keep {
             results.iter_mut().for_each(FileResult::shed);
         }
         results.shrink_to_fit();
-        return (results, Vec::new(), skipped);
+        return Ok((results, Vec::new(), skipped, effect));
     }
     let names: HashSet<String> = results.iter().zip(&shown).filter(|(_, s)| s.0).map(|(r, _)| r.path.clone()).collect();
     let names: HashSet<&str> = names.iter().map(String::as_str).collect();
@@ -487,7 +563,7 @@ fn check_archive(
         }
     }
     reported.shrink_to_fit();
-    (reported, context, skipped)
+    Ok((reported, context, skipped, effect))
 }
 
 /// Keeps, of a file that was not named, only the findings that involve a
@@ -501,9 +577,13 @@ fn keep_involving(r: &mut FileResult, names: &HashSet<&str>) -> bool {
     !r.findings.is_empty()
 }
 
+/// One archive's reported results, its other records (for the report),
+/// the named files that are not records, and what its baseline did.
+type ArchiveChecked = (Vec<FileResult>, Vec<FileResult>, Vec<(String, Skip)>, Effect);
+
 /// One archive's reported results, its language, its cache hits and
 /// misses, notes, and (for the report) the archive itself.
-type GroupOutcome = (Vec<FileResult>, Vec<(String, Skip)>, Lang, (usize, usize), Vec<String>, Option<Archive>);
+type GroupOutcome = (Vec<FileResult>, Vec<(String, Skip)>, Lang, (usize, usize), Vec<String>, Option<Archive>, Effect);
 
 /// A file's result (or why it is not a record), how it is shown if it is
 /// named, its cache entry, and its index in the archive's list of paths.

@@ -26,7 +26,12 @@ pub fn apply(r: &mut FileResult, lang: Lang, is_off: impl Fn(&str) -> bool) {
         match hit {
             Some((si, k)) if f.rule != unused_allow::DOC.name => {
                 used[si][k] = true;
-                r.suppressed.push(Applied { reason: sups[si].reason.clone(), span: sups[si].pos.span, finding: f });
+                r.suppressed.push(Applied {
+                    reason: sups[si].reason.clone(),
+                    span: sups[si].pos.span,
+                    finding: f,
+                    baseline: false,
+                });
             }
             _ => kept.push(f),
         }

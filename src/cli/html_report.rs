@@ -21,9 +21,14 @@ pub struct ReportArgs {
     /// Files or folders to report on (default: .), found as `check` finds them.
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
-    /// Audit mode: ignore every `<!-- bienban: allow(…) -->` comment.
+    /// Audit mode: ignore every `<!-- bienban: allow(…) -->` comment and
+    /// the baseline.
     #[arg(long)]
     pub no_allow: bool,
+    /// Ignore bienban-baseline.json: show the findings it would set aside
+    /// as findings (otherwise they are shown set aside, with the reason).
+    #[arg(long)]
+    pub no_baseline: bool,
     /// Neither read nor write the cache of results.
     #[arg(long)]
     pub no_cache: bool,
@@ -72,6 +77,11 @@ pub fn run(args: ReportArgs, lang: Option<Lang>) -> ExitCode {
         keep_archives: true,
         profile: args.profile.clone(),
         audit: args.audit,
+        baseline: if args.no_baseline {
+            crate::archive::baseline::Mode::Ignore
+        } else {
+            crate::archive::baseline::Mode::Use
+        },
     };
     let outcome = match run::run(&req) {
         Ok(o) => o,

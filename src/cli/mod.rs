@@ -10,6 +10,7 @@ pub mod html_report;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
+use crate::archive::baseline;
 use crate::archive::config::{self, ConfigError};
 use crate::archive::run::{self, Request, Stdin};
 use crate::check::{FileResult, Skip};
@@ -84,9 +85,20 @@ pub struct CheckArgs {
     /// When to use colours (NO_COLOR is honoured with `auto`).
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
-    /// Audit mode: ignore every `<!-- bienban: allow(…) -->` comment.
+    /// Audit mode: ignore every `<!-- bienban: allow(…) -->` comment and
+    /// the baseline.
     #[arg(long)]
     pub no_allow: bool,
+    /// Record every finding of the archive now in bienban-baseline.json at
+    /// its root (replacing it); later runs report only findings beyond it.
+    #[arg(long, conflicts_with_all = ["prune_baseline", "no_baseline", "no_allow", "audit"])]
+    pub write_baseline: bool,
+    /// Remove the baseline's entries that no longer match a finding.
+    #[arg(long, conflicts_with_all = ["no_baseline", "no_allow", "audit"])]
+    pub prune_baseline: bool,
+    /// Ignore bienban-baseline.json: report the findings it would set aside.
+    #[arg(long)]
+    pub no_baseline: bool,
     /// Check an archive you did not write: its bienban.toml (settings,
     /// severities, globs, profile), its suppression comments and its cache
     /// are ignored; the built-in profile is used, or `--profile`.
@@ -281,7 +293,27 @@ fn check(args: CheckArgs, lang: Option<Lang>) -> ExitCode {
         profile: args.profile.clone(),
         audit: args.audit,
         keep_archives: false,
+        baseline: if args.write_baseline {
+            baseline::Mode::Write
+        } else if args.prune_baseline {
+            baseline::Mode::Prune
+        } else if args.no_baseline {
+            baseline::Mode::Ignore
+        } else {
+            baseline::Mode::Use
+        },
     };
+    if (args.write_baseline || args.prune_baseline) && req.stdin.is_some() {
+        eprintln!(
+            "{}",
+            tr!(
+                fail_lang,
+                "--write-baseline và --prune-baseline cần đường dẫn của lưu trữ, không dùng với `-`",
+                "--write-baseline and --prune-baseline need the archive's paths, not `-`"
+            )
+        );
+        return ExitCode::from(2);
+    }
     let outcome = match run::run(&req) {
         Ok(o) => o,
         Err(e) => {
@@ -293,17 +325,33 @@ fn check(args: CheckArgs, lang: Option<Lang>) -> ExitCode {
     for note in &outcome.notes {
         eprintln!("{}", visible(note));
     }
+    if args.write_baseline && outcome.baseline.written.is_empty() {
+        eprintln!(
+            "{}",
+            tr!(
+                lang,
+                "không ghi được tệp mốc: không có bienban.toml đánh dấu gốc của lưu trữ (tạo bằng `bienban init`)",
+                "no baseline written: no bienban.toml marks the archive's root (`bienban init` writes one)"
+            )
+        );
+        return ExitCode::from(2);
+    }
+    eprint!("{}", report::baseline::written(&outcome.baseline, lang));
     if args.debug_cache {
         eprintln!("cache: {} hits, {} misses", outcome.cache.0, outcome.cache.1);
     }
     let results = outcome.results;
     let totals = Totals::of(&results);
     let skipped = &outcome.skipped;
-    let out = render(&args, &results, &totals, skipped, lang, use_color(args.color, to_terminal));
+    let effect = &outcome.baseline;
+    let out = render(&args, &results, &totals, skipped, effect, lang, use_color(args.color, to_terminal));
     let listed_in_output = args.statistics || matches!(args.format, Format::Human | Format::Short | Format::Json);
-    if args.show_skipped && !listed_in_output {
+    if !listed_in_output {
         // Formats with no place for them (SARIF, JUnit, CI annotations): on standard error.
-        eprint!("{}", report::skipped::list(skipped, lang));
+        if args.show_skipped {
+            eprint!("{}", report::skipped::list(skipped, lang));
+        }
+        eprint!("{}", report::baseline::unused(&effect.unused, lang));
     }
     let written = match &args.output_file {
         Some(path) => {
@@ -322,7 +370,9 @@ fn check(args: CheckArgs, lang: Option<Lang>) -> ExitCode {
         return ExitCode::from(2);
     }
     let too_many_warnings = args.max_warnings.is_some_and(|n| totals.warnings > n);
-    if !args.exit_zero && (totals.errors > 0 || too_many_warnings) {
+    // Unused baseline entries fail the run, as ESLint's unused suppressions do.
+    let stale = !effect.unused.is_empty();
+    if !args.exit_zero && (totals.errors > 0 || too_many_warnings || stale) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -334,6 +384,7 @@ fn render(
     results: &[FileResult],
     totals: &Totals,
     skipped: &[(String, Skip)],
+    effect: &baseline::Effect,
     lang: Lang,
     color: bool,
 ) -> String {
@@ -342,11 +393,13 @@ fn render(
         if args.show_skipped {
             out.push_str(&report::skipped::list(skipped, lang));
         }
+        out.push_str(&report::baseline::unused(&effect.unused, lang));
         if !args.quiet {
             out.push_str(&totals.summary(lang));
             if !skipped.is_empty() {
                 out.push_str(&report::skipped::note(skipped.len(), args.show_skipped, lang));
             }
+            out.push_str(&report::baseline::note(report::baseline::set_aside(results), effect.unused.len(), lang));
             if args.audit {
                 out.push_str(&format!(" ({})", visible(&run::audit_note(args.profile.as_deref(), lang))));
             }
@@ -372,12 +425,12 @@ fn render(
         }
         Format::Json => {
             let listed = args.show_skipped.then_some((skipped, lang));
-            out.push_str(&report::json::render_with_skipped(results, listed));
+            out.push_str(&report::json::render_full(results, listed, Some(effect)));
             out.push('\n');
         }
         Format::JsonLines => out.push_str(&report::json::render_lines(results)),
         Format::Sarif => {
-            out.push_str(&report::sarif::render(results, &Positions::of(results), lang));
+            out.push_str(&report::sarif::render(results, &Positions::of(results), lang, effect.used));
             out.push('\n');
         }
         Format::Github => out.push_str(&report::github::render(results, &Positions::of(results))),
