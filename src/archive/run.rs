@@ -59,6 +59,12 @@ pub struct Request<'a> {
     /// What to do with each archive's `bienban-baseline.json` (ignored
     /// anyway with `no_allow` or `audit`).
     pub baseline: baseline::Mode,
+    /// `--config`: a configuration the user names, used instead of every
+    /// archive's own `bienban.toml` (which still marks the roots), also
+    /// with `--audit` (it is the user's, not the archive's).
+    pub config: Option<PathBuf>,
+    /// `--select` / `--ignore`, over any configuration's `[rules]`.
+    pub selection: config::Selection,
 }
 
 impl Request<'_> {
@@ -75,6 +81,8 @@ impl Request<'_> {
             audit: false,
             keep_archives: false,
             baseline: baseline::Mode::Use,
+            config: None,
+            selection: config::Selection::default(),
         }
     }
 }
@@ -135,8 +143,9 @@ pub struct Archive {
 pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
     let note_lang = req.lang.unwrap_or_default();
     let named = load_named_profile(req, note_lang)?;
+    let user_config = load_user_config(req, named.is_some(), note_lang)?;
     if let Some(stdin) = &req.stdin {
-        return run_stdin(stdin, req, named);
+        return run_stdin(stdin, req, named, user_config.as_ref());
     }
     let (targets, walk_errors) = discover(req.paths);
     let mut canon = Canon::default();
@@ -163,11 +172,8 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
     let checked: Vec<Result<GroupOutcome, Box<ConfigError>>> = groups
         .into_par_iter()
         .map(|(root, named_files)| {
-            let (config, own) = match &root {
-                Some(r) if !req.audit => load(r, req.lang, named_given)?,
-                _ => (Config::default(), None),
-            };
-            let profile = own.map_or_else(|| default_profile.clone(), Arc::new);
+            let (config, own) = configure(req, root.as_deref(), user_config.as_ref(), named_given)?;
+            let profile = own.unwrap_or_else(|| default_profile.clone());
             let group_lang = req.lang.or(config.lang).unwrap_or_default();
             let opts = options(req, &config, group_lang);
             let mut notes = Vec::new();
@@ -286,7 +292,12 @@ fn is_toml(p: &Path) -> bool {
     p.extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"))
 }
 
-fn run_stdin(stdin: &Stdin, req: &Request<'_>, named: Option<Profile>) -> Result<Outcome, Box<ConfigError>> {
+fn run_stdin(
+    stdin: &Stdin,
+    req: &Request<'_>,
+    named: Option<Profile>,
+    user_config: Option<&UserConfig>,
+) -> Result<Outcome, Box<ConfigError>> {
     let display = stdin.filename.as_ref().map_or_else(|| "-".to_string(), |p| p.to_string_lossy().into_owned());
     // The file need not exist: its folder locates the archive.
     let abs = stdin.filename.as_ref().map(|p| {
@@ -296,11 +307,8 @@ fn run_stdin(stdin: &Stdin, req: &Request<'_>, named: Option<Profile>) -> Result
     let mut ignored = Vec::new();
     let root = abs.as_ref().and_then(|a| a.parent()).and_then(|d| config::find_root(d, &mut ignored));
     let notes = ignored.iter().map(|i| i.note(req.lang.unwrap_or_default())).collect();
-    let (config, own) = match &root {
-        Some(r) if !req.audit => load(r, req.lang, named.is_some())?,
-        _ => (Config::default(), None),
-    };
-    let profile = own.or(named).unwrap_or_else(Profile::builtin);
+    let (config, own) = configure(req, root.as_deref(), user_config, named.is_some())?;
+    let profile = own.map(|p| (*p).clone()).or(named).unwrap_or_else(Profile::builtin);
     let lang = req.lang.or(config.lang).unwrap_or_default();
     let opts = options(req, &config, lang);
     // Standard input honours the size limit like any file.
@@ -623,6 +631,70 @@ fn check_cached(
 fn shown_path(path: &Path, cwd: Option<&Path>) -> String {
     let p = cwd.and_then(|c| path.strip_prefix(c).ok()).unwrap_or(path);
     p.to_string_lossy().into_owned()
+}
+
+/// A configuration the user named (`--config`): its path and text, parsed
+/// again for each archive (cheap), and the profile it names, read once.
+struct UserConfig {
+    path: PathBuf,
+    text: String,
+    profile: Option<Arc<Profile>>,
+}
+
+/// `--config`: read once; its `profile` is relative to its own folder.
+fn load_user_config(
+    req: &Request<'_>,
+    named_profile: bool,
+    lang: Lang,
+) -> Result<Option<UserConfig>, Box<ConfigError>> {
+    let Some(p) = &req.config else { return Ok(None) };
+    // The user named it: a link is followed, but it must be a regular file.
+    let path = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
+    let text = config::read_text(&path, config::MAX_CONFIG_SIZE, lang).map_err(|message| ConfigError {
+        path: p.clone(),
+        text: None,
+        message,
+        span: None,
+        help: None,
+    })?;
+    let parsed = Config::parse(p, text.clone(), lang)?;
+    let dir = path.parent().unwrap_or(Path::new("/")).to_path_buf();
+    let profile = match &parsed.profile {
+        Some(named) if !named_profile => {
+            let (file, ptext) = config::archive_file(&dir, named, p, &text, lang)?;
+            Some(Arc::new(Profile::from_toml(&ptext).map_err(|e| ConfigError {
+                text: is_toml(&file).then(|| ptext.clone()),
+                path: file,
+                message: e.message,
+                span: e.span,
+                help: None,
+            })?))
+        }
+        _ => None,
+    };
+    Ok(Some(UserConfig { path: p.clone(), text, profile }))
+}
+
+/// One archive's configuration and own profile: `--config`'s, else the
+/// archive's `bienban.toml` (not with `--audit`), else the defaults; with
+/// `--select` / `--ignore` on top.
+fn configure(
+    req: &Request<'_>,
+    root: Option<&Path>,
+    user: Option<&UserConfig>,
+    named_profile: bool,
+) -> Result<(Config, Option<Arc<Profile>>), Box<ConfigError>> {
+    let lang = req.lang.unwrap_or_default();
+    let (mut config, profile) = match (user, root) {
+        (Some(u), _) => (Config::parse(&u.path, u.text.clone(), lang)?, u.profile.clone()),
+        (None, Some(r)) if !req.audit => {
+            let (c, p) = load(r, req.lang, named_profile)?;
+            (c, p.map(Arc::new))
+        }
+        _ => (Config::default(), None),
+    };
+    config.selection = req.selection.clone();
+    Ok((config, profile))
 }
 
 /// The archive's configuration, and its own profile if it names one (and

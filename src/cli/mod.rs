@@ -43,6 +43,7 @@ pub enum Command {
     /// Print a rule's documentation: what it finds, why, examples.
     Explain {
         /// The rule's name, e.g. `quorum`.
+        #[arg(value_parser = RuleName, hide_possible_values = true)]
         rule: String,
     },
     /// Write a commented bienban.toml in a folder (default: the current one).
@@ -108,6 +109,8 @@ pub struct CheckArgs {
     /// bienban.toml names or the built-in one.
     #[arg(long, value_name = "PATH")]
     pub profile: Option<PathBuf>,
+    #[command(flatten)]
+    pub rules: RuleArgs,
     /// With `--output-file`: replace the file even if it is a record or a
     /// file bienban did not write.
     #[arg(long)]
@@ -147,6 +150,76 @@ pub struct CheckArgs {
     /// Width of the human report, in columns.
     #[arg(long, default_value_t = 100, hide = true)]
     pub width: usize,
+}
+
+/// `--config`, `--select`, `--ignore`: shared by `check` and `report`.
+#[derive(clap::Args, Debug, Default)]
+pub struct RuleArgs {
+    /// Use this configuration (a bienban.toml) instead of each archive's own;
+    /// the folders holding a bienban.toml still mark the archives' roots.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Run only these rules (comma-separated), whatever `[rules]` says.
+    #[arg(long, value_name = "RULE,…", value_delimiter = ',', value_parser = RuleName, hide_possible_values = true)]
+    pub select: Option<Vec<String>>,
+    /// Do not run these rules (comma-separated), whatever `[rules]` says.
+    #[arg(long, value_name = "RULE,…", value_delimiter = ',', value_parser = RuleName, hide_possible_values = true)]
+    pub ignore: Vec<String>,
+}
+
+impl RuleArgs {
+    pub fn selection(&self) -> config::Selection {
+        config::Selection { select: self.select.clone(), ignore: self.ignore.clone() }
+    }
+
+    /// A misspelt rule name in `--select` / `--ignore`, as a message with a
+    /// did-you-mean.
+    pub fn unknown(&self, l: Lang) -> Option<String> {
+        let sel = self.selection();
+        let (name, near) = sel.unknown()?;
+        Some(no_such_rule(name, near, l))
+    }
+}
+
+/// `there is no rule named X; did you mean Y?`
+fn no_such_rule(name: &str, near: Option<&str>, l: Lang) -> String {
+    let name = visible(name);
+    match near {
+        Some(n) => tr!(
+            l,
+            "không có quy tắc nào tên `{}`; có phải là `{}`? Xem `bienban rules`",
+            "there is no rule named `{}`; did you mean `{}`? See `bienban rules`",
+            name,
+            n
+        ),
+        None => tr!(
+            l,
+            "không có quy tắc nào tên `{}`; xem `bienban rules`",
+            "there is no rule named `{}`; see `bienban rules`",
+            name
+        ),
+    }
+}
+
+/// A rule's name: any text is taken (a misspelling gets our own message,
+/// with a did-you-mean, in the user's language), but the rules' names are
+/// offered to shell completion.
+#[derive(Clone, Debug)]
+pub struct RuleName;
+
+impl clap::builder::TypedValueParser for RuleName {
+    type Value = String;
+    fn parse_ref(
+        &self,
+        _: &clap::Command,
+        _: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        Ok(value.to_string_lossy().into_owned())
+    }
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(rules::docs().map(|d| clap::builder::PossibleValue::new(d.name))))
+    }
 }
 
 #[derive(clap::Args, Debug)]
@@ -200,25 +273,11 @@ pub fn run(cli: Cli) -> ExitCode {
     let lang = cli.lang.unwrap_or_default();
     match cli.command {
         Command::Check(args) => check(args, cli.lang),
-        Command::Rules => {
-            print!("{}", crate::rules::manual::rules_table(lang));
-            ExitCode::SUCCESS
-        }
+        Command::Rules => print_out(&crate::rules::manual::rules_table(lang)),
         Command::Explain { rule } => match rules::doc(&rule) {
-            Some(d) => {
-                print!("{}", crate::rules::manual::explain(d, lang));
-                ExitCode::SUCCESS
-            }
+            Some(d) => print_out(&crate::rules::manual::explain(d, lang)),
             None => {
-                eprintln!(
-                    "{}",
-                    tr!(
-                        lang,
-                        "không có quy tắc nào tên `{}`; xem `bienban rules`",
-                        "there is no rule named `{}`; see `bienban rules`",
-                        rule
-                    )
-                );
+                eprintln!("{}", no_such_rule(&rule, config::suggest_rule(&rule), lang));
                 ExitCode::from(2)
             }
         },
@@ -226,8 +285,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Convert(args) => crate::cli::convert::run(&args, lang),
         Command::Report(args) => html_report::run(args, cli.lang),
         Command::Completions { shell } => {
-            clap_complete::generate(shell, &mut Cli::command(), "bienban", &mut std::io::stdout());
-            ExitCode::SUCCESS
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "bienban", &mut script);
+            print_out(&String::from_utf8_lossy(&script))
         }
         Command::Man => match clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout()) {
             Ok(()) => ExitCode::SUCCESS,
@@ -236,7 +296,37 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
+/// Writes `text` to standard output. A closed pipe (`bienban rules | head`)
+/// ends the command quietly with its normal status; another failure is exit 2.
+fn print_out(text: &str) -> ExitCode {
+    match write_stdout(text) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(_) => ExitCode::from(2),
+    }
+}
+
+fn write_stdout(text: &str) -> std::io::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(text.as_bytes())?;
+    stdout.flush()
+}
+
 fn init(dir: &Path, lang: Lang) -> ExitCode {
+    if !dir.is_dir() {
+        let msg = if dir.exists() {
+            tr!(lang, "{}: không phải thư mục", "{}: not a folder", dir.display())
+        } else {
+            tr!(
+                lang,
+                "thư mục {} không tồn tại; tạo nó trước (mkdir), rồi chạy lại `bienban init`",
+                "the folder {} does not exist; create it first (mkdir), then run `bienban init` again",
+                dir.display()
+            )
+        };
+        eprintln!("{}", visible(&msg));
+        return ExitCode::from(2);
+    }
     let path = dir.join(config::FILE_NAME);
     // Created whole or not at all, and never over anything (even a dangling link).
     match crate::common::fs::write_new(&path, config::TEMPLATE.as_bytes(), None) {
@@ -255,11 +345,27 @@ fn init(dir: &Path, lang: Lang) -> ExitCode {
     }
 }
 
+/// Whether to colour output going to a terminal (`to_terminal`) or not.
+/// With `auto`: `NO_COLOR` turns colours off; `FORCE_COLOR` (not `0`) or
+/// `CLICOLOR_FORCE` turns them on even through a pipe; `TERM=dumb` (or no
+/// `TERM`) and `CLICOLOR=0` turn them off (anstream's reading of the
+/// conventions, with `FORCE_COLOR` added).
 fn use_color(c: Color, to_terminal: bool) -> bool {
     match c {
         Color::Always => true,
         Color::Never => false,
-        Color::Auto => to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        Color::Auto => {
+            let force = std::env::var_os("FORCE_COLOR").is_some_and(|v| !v.is_empty() && v != "0");
+            if anstyle_query::no_color() {
+                false
+            } else if force || anstyle_query::clicolor_force() {
+                true
+            } else {
+                to_terminal
+                    && anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
+                    && anstyle_query::term_supports_color()
+            }
+        }
     }
 }
 
@@ -292,6 +398,8 @@ fn check(args: CheckArgs, lang: Option<Lang>) -> ExitCode {
         encoding: args.encoding,
         profile: args.profile.clone(),
         audit: args.audit,
+        config: args.rules.config.clone(),
+        selection: args.rules.selection(),
         keep_archives: false,
         baseline: if args.write_baseline {
             baseline::Mode::Write
@@ -303,6 +411,10 @@ fn check(args: CheckArgs, lang: Option<Lang>) -> ExitCode {
             baseline::Mode::Use
         },
     };
+    if let Some(msg) = args.rules.unknown(fail_lang) {
+        eprintln!("{msg}");
+        return ExitCode::from(2);
+    }
     if (args.write_baseline || args.prune_baseline) && req.stdin.is_some() {
         eprintln!(
             "{}",
@@ -345,7 +457,12 @@ fn check(args: CheckArgs, lang: Option<Lang>) -> ExitCode {
     let skipped = &outcome.skipped;
     let effect = &outcome.baseline;
     let out = render(&args, &results, &totals, skipped, effect, lang, use_color(args.color, to_terminal));
-    let listed_in_output = args.statistics || matches!(args.format, Format::Human | Format::Short | Format::Json);
+    let listed_in_output =
+        matches!(args.format, Format::Human | Format::Short) || (args.format == Format::Json && !args.statistics);
+    if args.statistics && !matches!(args.format, Format::Human | Format::Short | Format::Json | Format::JsonLines) {
+        // The format's own report stays on standard output, whole and valid.
+        eprint!("{}", report::statistics(&results, lang));
+    }
     if !listed_in_output {
         // Formats with no place for them (SARIF, JUnit, CI annotations): on standard error.
         if args.show_skipped {
@@ -357,11 +474,11 @@ fn check(args: CheckArgs, lang: Option<Lang>) -> ExitCode {
         Some(path) => {
             crate::common::fs::write_atomically(path, out.as_bytes()).map_err(|e| (path.display().to_string(), e))
         }
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            stdout.write_all(out.as_bytes()).and_then(|_| stdout.flush()).map_err(|e| ("stdout".to_string(), e))
-        }
+        None => write_stdout(&out).map_err(|e| ("stdout".to_string(), e)),
     };
+    // A closed pipe (`bienban check | head`) is not a failure of the run.
+    let written =
+        written.or_else(|(what, e)| if e.kind() == std::io::ErrorKind::BrokenPipe { Ok(()) } else { Err((what, e)) });
     if let Err((what, e)) = written {
         eprintln!(
             "{}",
@@ -407,9 +524,23 @@ fn render(
         }
     };
     if args.statistics {
-        out.push_str(&report::statistics(results, lang));
-        summary(&mut out);
-        return out;
+        match args.format {
+            Format::Human | Format::Short => {
+                out.push_str(&report::statistics(results, lang));
+                summary(&mut out);
+                return out;
+            }
+            Format::Json => {
+                out.push_str(&report::statistics_json(results, false));
+                return out;
+            }
+            Format::JsonLines => {
+                out.push_str(&report::statistics_json(results, true));
+                return out;
+            }
+            // The other formats give their full report (the table goes to standard error).
+            _ => {}
+        }
     }
     match args.format {
         Format::Human => {

@@ -197,14 +197,42 @@ impl RepoPaths {
     }
 }
 
-/// `--statistics`: findings per rule, most frequent first.
-pub fn statistics(results: &[FileResult], l: Lang) -> String {
+/// Findings per rule and severity, most frequent first.
+fn counts(results: &[FileResult]) -> Vec<((&'static str, Severity), usize)> {
     let mut counts: HashMap<(&'static str, Severity), usize> = HashMap::new();
     for f in results.iter().flat_map(|r| &r.findings) {
         *counts.entry((f.rule, f.severity)).or_default() += 1;
     }
     let mut rows: Vec<_> = counts.into_iter().collect();
-    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0 .0.cmp(b.0 .0)));
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0 .0.cmp(b.0 .0)).then(a.0 .1.cmp(&b.0 .1)));
+    rows
+}
+
+/// `--statistics --format json` (`{"statistics": [{"rule", "severity",
+/// "count"}…], "files_checked": N}`) or `json-lines` (one row a line).
+pub fn statistics_json(results: &[FileResult], lines: bool) -> String {
+    #[derive(serde::Serialize)]
+    struct Row {
+        rule: &'static str,
+        severity: Severity,
+        count: usize,
+    }
+    #[derive(serde::Serialize)]
+    struct Out {
+        statistics: Vec<Row>,
+        files_checked: usize,
+    }
+    let rows: Vec<Row> =
+        counts(results).into_iter().map(|((rule, severity), count)| Row { rule, severity, count }).collect();
+    if lines {
+        return rows.iter().map(|r| escape::json_compact(r) + "\n").collect();
+    }
+    escape::json_pretty(&Out { statistics: rows, files_checked: results.len() }) + "\n"
+}
+
+/// `--statistics`: findings per rule, most frequent first.
+pub fn statistics(results: &[FileResult], l: Lang) -> String {
+    let rows = counts(results);
     let mut out = String::new();
     for ((rule, sev), n) in rows {
         let sev = sev.name(l);
