@@ -565,7 +565,7 @@ fn render(
             out.push('\n');
         }
         Format::Github => out.push_str(&report::github::render(results, &Positions::of(results))),
-        Format::Junit => out.push_str(&report::junit::render(results)),
+        Format::Junit => out.push_str(&report::junit::render(results, lang)),
         Format::Gitlab => {
             out.push_str(&report::gitlab::render(results, &Positions::of(results)));
             out.push('\n');
@@ -635,7 +635,8 @@ fn written_by_bienban(path: &Path) -> bool {
     t.is_empty()
         || t.starts_with("{\n  \"diagnostics\"")
         || t.starts_with("{\"rule\":")
-        || (t.starts_with("{\n  \"$schema\"") && t.contains("\"name\": \"bienban\""))
+        || (t.starts_with("{\n  \"$schema\"")
+            && (t.contains("\"generator\": \"bienban\"") || t.contains("\"name\": \"bienban\"")))
         || t.starts_with("::error file=")
         || t.starts_with("::warning file=")
         || t.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"bienban\"")

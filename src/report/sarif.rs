@@ -46,15 +46,19 @@ pub const HOMEPAGE: &str = match option_env!("BIENBAN_HOMEPAGE") {
     None => "https://example.org/your-mirror/bienban",
 };
 
-/// A rule's `name` (SARIF wants a readable identifier distinct from the
-/// `id`): `report-back` → `ReportBack`.
+/// A rule's `name`: SARIF wants a readable identifier that differs from
+/// the `id` even ignoring case (sarif-multitool's SARIF1001), so
+/// `report-back` → `ReportBackRule`.
 fn rule_name(id: &str) -> String {
-    id.split('-')
+    let mut name: String = id
+        .split('-')
         .map(|w| {
             let mut c = w.chars();
             c.next().map(|f| f.to_uppercase().chain(c).collect::<String>()).unwrap_or_default()
         })
-        .collect()
+        .collect();
+    name.push_str("Rule");
+    name
 }
 
 /// An artifact location: relative to `%SRCROOT%` (the repository or archive
@@ -156,7 +160,7 @@ pub fn render(results: &[FileResult], positions: &Positions, lang: Lang, baselin
                 "name": rule_name(d.name),
                 "shortDescription": { "text": d.summary(lang) },
                 "fullDescription": { "text": d.why(lang) },
-                "helpUri": format!("{HOMEPAGE}/blob/main/docs/rules.md#{}", d.name),
+                "helpUri": format!("{HOMEPAGE}/blob/main/docs/rules.md#{}{}", lang.pick("", "en-"), d.name),
                 "help": {
                     "text": format!("{}\n\n{}\n\nbienban explain {}", d.summary(lang), d.why(lang), d.name),
                     "markdown": crate::rules::manual::explain(d, lang),
@@ -183,6 +187,9 @@ pub fn render(results: &[FileResult], positions: &Positions, lang: Lang, baselin
     }
     let sarif = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        // Early in the file (keys are sorted): how `--output-file` knows a
+        // report it may replace, whatever the number of results.
+        "properties": { "generator": "bienban" },
         "version": "2.1.0",
         "runs": [{
             "tool": {
@@ -207,8 +214,8 @@ mod tests {
 
     #[test]
     fn rule_names_differ_from_ids() {
-        assert_eq!(rule_name("report-back"), "ReportBack");
-        assert!(docs().all(|d| rule_name(d.name) != d.name));
+        assert_eq!(rule_name("report-back"), "ReportBackRule");
+        assert!(docs().all(|d| !rule_name(d.name).eq_ignore_ascii_case(d.name)));
     }
 
     #[test]
