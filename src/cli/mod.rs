@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 pub mod convert;
+pub mod help;
 pub mod html_report;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
@@ -62,8 +63,24 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff).
-    Man,
+    /// Print the manual page (roff); with --out-dir, write one page per subcommand.
+    Man {
+        /// Write bienban.1 and a bienban-COMMAND.1 page per subcommand into this folder.
+        #[arg(long, value_name = "DIR")]
+        out_dir: Option<PathBuf>,
+    },
+}
+
+/// The command line as the user typed it, with `--help` in the user's
+/// language ([`help`]); clap's own errors exit 2.
+pub fn main() -> ExitCode {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let l = help::help_lang(&args);
+    let cli = help::command(l)
+        .try_get_matches_from(&args)
+        .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m))
+        .unwrap_or_else(|e| e.exit());
+    run_with_help_lang(cli, l)
 }
 
 #[derive(clap::Args, Debug)]
@@ -270,6 +287,12 @@ fn parse_size(s: &str) -> Result<u64, String> {
 }
 
 pub fn run(cli: Cli) -> ExitCode {
+    let l = cli.lang.unwrap_or_default();
+    run_with_help_lang(cli, l)
+}
+
+/// [`run`]; `help_lang` is the language of the manual pages.
+fn run_with_help_lang(cli: Cli, help_lang: Lang) -> ExitCode {
     let lang = cli.lang.unwrap_or_default();
     match cli.command {
         Command::Check(args) => check(args, cli.lang),
@@ -289,9 +312,30 @@ pub fn run(cli: Cli) -> ExitCode {
             clap_complete::generate(shell, &mut Cli::command(), "bienban", &mut script);
             print_out(&String::from_utf8_lossy(&script))
         }
-        Command::Man => match clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout()) {
-            Ok(()) => ExitCode::SUCCESS,
+        Command::Man { out_dir: None } => match help::man_page(help_lang) {
+            Ok(roff) => print_out(&String::from_utf8_lossy(&roff)),
             Err(_) => ExitCode::from(2),
+        },
+        Command::Man { out_dir: Some(dir) } => match help::write_pages(&dir, help_lang) {
+            Ok(names) => {
+                for n in names {
+                    println!("{}", dir.join(n).display());
+                }
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!(
+                    "{}",
+                    tr!(
+                        lang,
+                        "không ghi được trang hướng dẫn vào {}: {}",
+                        "cannot write the manual pages to {}: {}",
+                        dir.display(),
+                        e
+                    )
+                );
+                ExitCode::from(2)
+            }
         },
     }
 }
