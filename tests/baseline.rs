@@ -12,20 +12,10 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use serde_json::Value;
 
-const QUORUM: &str = "2021/btv/2021-04-btv-thuong-le.md";
+mod common;
+use common::copy_dir;
 
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for e in fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let t = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &t);
-        } else {
-            fs::copy(e.path(), t).unwrap();
-        }
-    }
-}
+const QUORUM: &str = "2021/btv/2021-04-btv-thuong-le.md";
 
 /// A copy of `samples/` (12 findings: 8 errors, 4 warnings) and a cache folder of its own.
 fn archive() -> (tempfile::TempDir, tempfile::TempDir) {

@@ -650,29 +650,9 @@ fn load_user_config(
     let Some(p) = &req.config else { return Ok(None) };
     // The user named it: a link is followed, but it must be a regular file.
     let path = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
-    let text = config::read_text(&path, config::MAX_CONFIG_SIZE, lang).map_err(|message| ConfigError {
-        path: p.clone(),
-        text: None,
-        message,
-        span: None,
-        help: None,
-    })?;
-    let parsed = Config::parse(p, text.clone(), lang)?;
     let dir = path.parent().unwrap_or(Path::new("/")).to_path_buf();
-    let profile = match &parsed.profile {
-        Some(named) if !named_profile => {
-            let (file, ptext) = config::archive_file(&dir, named, p, &text, lang)?;
-            Some(Arc::new(Profile::from_toml(&ptext).map_err(|e| ConfigError {
-                text: is_toml(&file).then(|| ptext.clone()),
-                path: file,
-                message: e.message,
-                span: e.span,
-                help: None,
-            })?))
-        }
-        _ => None,
-    };
-    Ok(Some(UserConfig { path: p.clone(), text, profile }))
+    let (_, text, profile) = load_config_at(&path, p, &dir, lang, named_profile)?;
+    Ok(Some(UserConfig { path: p.clone(), text, profile: profile.map(Arc::new) }))
 }
 
 /// One archive's configuration and own profile: `--config`'s, else the
@@ -701,18 +681,31 @@ fn configure(
 /// `--profile` does not replace it).
 fn load(root: &Path, lang: Option<Lang>, named_profile: bool) -> Result<(Config, Option<Profile>), Box<ConfigError>> {
     let path = root.join(config::FILE_NAME);
-    let lang = lang.unwrap_or_default();
-    let text = config::read_text(&path, config::MAX_CONFIG_SIZE, lang).map_err(|message| ConfigError {
-        path: path.clone(),
+    let (config, _, profile) = load_config_at(&path, &path, root, lang.unwrap_or_default(), named_profile)?;
+    Ok((config, profile))
+}
+
+/// Reads the configuration at `path` (named `shown` in messages), and the
+/// profile it names, relative to `dir` and within it (unless `--profile`
+/// replaces it). Returns the configuration, its text and the profile.
+fn load_config_at(
+    path: &Path,
+    shown: &Path,
+    dir: &Path,
+    lang: Lang,
+    named_profile: bool,
+) -> Result<(Config, String, Option<Profile>), Box<ConfigError>> {
+    let text = config::read_text(path, config::MAX_CONFIG_SIZE, lang).map_err(|message| ConfigError {
+        path: shown.to_path_buf(),
         text: None,
         message,
         span: None,
         help: None,
     })?;
-    let config = Config::parse(&path, text.clone(), lang)?;
+    let config = Config::parse(shown, text.clone(), lang)?;
     let profile = match &config.profile {
         Some(p) if !named_profile => {
-            let (file, ptext) = config::archive_file(root, p, &path, &text, lang)?;
+            let (file, ptext) = config::archive_file(dir, p, shown, &text, lang)?;
             Some(Profile::from_toml(&ptext).map_err(|e| ConfigError {
                 // A TOML file of the archive: its offending line may be shown.
                 text: is_toml(&file).then(|| ptext.clone()),
@@ -724,7 +717,7 @@ fn load(root: &Path, lang: Option<Lang>, named_profile: bool) -> Result<(Config,
         }
         _ => None,
     };
-    Ok((config, profile))
+    Ok((config, text, profile))
 }
 
 /// Canonical folders and archive roots, each worked out once: an archive
