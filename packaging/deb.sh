@@ -22,7 +22,7 @@ mkdir -p "$out/completions"
 ./target/release/bienban completions bash >"$out/completions/bienban.bash"
 ./target/release/bienban completions zsh >"$out/completions/_bienban"
 ./target/release/bienban completions fish >"$out/completions/bienban.fish"
-deb=$(cargo deb --no-build --locked 2>&1 | tail -n 1)
+deb=$(cargo deb --no-build --locked --strip 2>&1 | tail -n 1)
 echo "built $deb"
 dpkg-deb --info "$deb" | sed -n '1,20p'
 dpkg-deb --contents "$deb" | grep -E 'usr/bin/bienban|man1/bienban-check.1|bash-completion' 
@@ -40,8 +40,9 @@ bienban --version
 status=0
 (cd samples && BIENBAN_CACHE_DIR=$(mktemp -d) bienban check --quiet --format short >/dev/null) || status=$?
 test "$status" = 1   # the samples hold deliberate errors
-test -f /usr/share/man/man1/bienban-check.1
+# cargo-deb compresses manual pages.
+test -f /usr/share/man/man1/bienban-check.1.gz
 if command -v man >/dev/null 2>&1; then
-  man -l /usr/share/man/man1/bienban-check.1 | grep -q 'EXIT STATUS'
+  man -l /usr/share/man/man1/bienban-check.1.gz | grep -q 'EXIT STATUS'
 fi
 echo "the .deb installs, runs and documents itself"
