@@ -45,6 +45,38 @@ pub struct Config {
     pub rules: BTreeMap<toml::Spanned<String>, Level>,
     #[serde(skip)]
     globs: Option<(GlobSet, GlobSet)>,
+    /// `--select` / `--ignore` on the command line, which win over `[rules]`.
+    #[serde(skip)]
+    pub selection: Selection,
+}
+
+/// The rules named by `--select RULE,…` (only these run) and `--ignore
+/// RULE,…` (these do not), as ruff's flags of the same names.
+#[derive(Debug, Default, Clone)]
+pub struct Selection {
+    pub select: Option<Vec<String>>,
+    pub ignore: Vec<String>,
+}
+
+impl Selection {
+    /// The first name that is no rule, with the nearest rule's name.
+    pub fn unknown(&self) -> Option<(&str, Option<&'static str>)> {
+        self.select
+            .iter()
+            .flatten()
+            .chain(&self.ignore)
+            .find(|n| crate::rules::doc(n).is_none())
+            .map(|n| (n.as_str(), suggest_rule(n)))
+    }
+}
+
+/// The rule whose name is nearest to `name` (a misspelling), if one is near enough.
+pub fn suggest_rule(name: &str) -> Option<&'static str> {
+    crate::rules::docs()
+        .map(|d| (strsim::levenshtein(d.name, name), d.name))
+        .filter(|(d, _)| *d <= 3)
+        .min()
+        .map(|(_, n)| n)
 }
 
 #[derive(Debug, Deserialize)]
@@ -108,6 +140,26 @@ impl Config {
         self.rules.iter().find(|(k, _)| k.get_ref() == rule).map(|(_, v)| *v)
     }
 
+    /// A rule's level in this run: `--ignore` turns it off; `--select`
+    /// turns every other rule off, and a selected rule that `[rules]` or
+    /// the profile (`fallback`) turns off runs at its default severity;
+    /// otherwise `[rules]`, else `fallback`.
+    pub fn effective(&self, rule: &str, fallback: Option<Level>) -> Option<Level> {
+        let sel = &self.selection;
+        if sel.ignore.iter().any(|r| r == rule) {
+            return Some(Level::Off);
+        }
+        let level = self.level(rule).or(fallback);
+        match &sel.select {
+            Some(list) if !list.iter().any(|r| r == rule) => Some(Level::Off),
+            Some(_) if level == Some(Level::Off) => crate::rules::doc(rule).map(|d| match d.severity {
+                crate::common::finding::Severity::Error => Level::Error,
+                crate::common::finding::Severity::Warning => Level::Warning,
+            }),
+            _ => level,
+        }
+    }
+
     /// Reads and validates `path` (a `bienban.toml`): a regular file, not a
     /// link, within [`MAX_CONFIG_SIZE`].
     pub fn load(path: &Path, lang: Lang) -> Result<Config, ConfigError> {
@@ -138,11 +190,7 @@ impl Config {
         };
         for k in c.rules.keys() {
             if crate::rules::doc(k.get_ref()).is_none() {
-                let near = crate::rules::docs()
-                    .map(|d| (strsim::levenshtein(d.name, k.get_ref()), d.name))
-                    .filter(|(d, _)| *d <= 3)
-                    .min()
-                    .map(|(_, n)| n);
+                let near = suggest_rule(k.get_ref());
                 let help = match near {
                     Some(n) => {
                         tr!(lang, "có phải là `{}`? Xem `bienban rules`", "did you mean `{}`? See `bienban rules`", n)
@@ -169,6 +217,26 @@ impl Config {
                     Some(tr!(lang, "viết dạng 2021-01-01", "write it as 2021-01-01")),
                     &text,
                 ));
+            }
+        }
+        if let Some(p) = &c.period {
+            if let (Some(from), Some(to)) = (date_of(p.from.get_ref()), date_of(p.to.get_ref())) {
+                if from > to {
+                    return Err(err(
+                        tr!(
+                            lang,
+                            "kỳ bắt đầu (`from`) sau ngày kết thúc (`to`)",
+                            "the period starts (`from`) after it ends (`to`)"
+                        ),
+                        Some(p.from.span()),
+                        Some(tr!(
+                            lang,
+                            "đổi chỗ hai ngày, hoặc sửa ngày viết sai",
+                            "swap the two dates, or correct the one mistyped"
+                        )),
+                        &text,
+                    ));
+                }
             }
         }
         if let Some(s) = &c.max_file_size {

@@ -52,7 +52,7 @@ fn archive_pass(files: &mut [FileResult], profile: &Profile, config: &Config, op
 /// Severities from the configuration (else the profile's defaults), then
 /// suppressions, then order.
 pub fn finish(r: &mut FileResult, profile: &Profile, config: &Config, opts: Options) {
-    let level = |rule: &str| config.level(rule).or_else(|| profile.level(rule));
+    let level = |rule: &str| config.effective(rule, profile.level(rule));
     r.findings.retain(|f| level(f.rule) != Some(Level::Off));
     for f in &mut r.findings {
         match level(f.rule) {

@@ -18,6 +18,7 @@ use std::sync::{Arc, Mutex};
 use rayon::prelude::*;
 
 use crate::archive;
+use crate::archive::baseline::{self, Effect};
 use crate::archive::cache::{self, Cache, Entry, Key, Salt};
 use crate::archive::config::{self, Config, ConfigError, Ignored, Probe};
 use crate::check::{self, FileResult, Options, Skip};
@@ -55,6 +56,15 @@ pub struct Request<'a> {
     /// ([`Outcome::archives`]) for the calendar, attendance and trails.
     /// `check` leaves it off: its memory then grows with the findings only.
     pub keep_archives: bool,
+    /// What to do with each archive's `bienban-baseline.json` (ignored
+    /// anyway with `no_allow` or `audit`).
+    pub baseline: baseline::Mode,
+    /// `--config`: a configuration the user names, used instead of every
+    /// archive's own `bienban.toml` (which still marks the roots), also
+    /// with `--audit` (it is the user's, not the archive's).
+    pub config: Option<PathBuf>,
+    /// `--select` / `--ignore`, over any configuration's `[rules]`.
+    pub selection: config::Selection,
 }
 
 impl Request<'_> {
@@ -70,6 +80,9 @@ impl Request<'_> {
             profile: None,
             audit: false,
             keep_archives: false,
+            baseline: baseline::Mode::Use,
+            config: None,
+            selection: config::Selection::default(),
         }
     }
 }
@@ -103,6 +116,9 @@ pub struct Outcome {
     /// Markdown files named, or found under a named folder, that were not
     /// checked as records, and why (`--show-skipped`), sorted by path.
     pub skipped: Vec<(String, Skip)>,
+    /// What the archives' baselines set aside, which of their entries
+    /// matched nothing, and which were written.
+    pub baseline: Effect,
 }
 
 /// One archive as the inspector's report needs it: everything `check`
@@ -127,8 +143,9 @@ pub struct Archive {
 pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
     let note_lang = req.lang.unwrap_or_default();
     let named = load_named_profile(req, note_lang)?;
+    let user_config = load_user_config(req, named.is_some(), note_lang)?;
     if let Some(stdin) = &req.stdin {
-        return run_stdin(stdin, req, named);
+        return run_stdin(stdin, req, named, user_config.as_ref());
     }
     let (targets, walk_errors) = discover(req.paths);
     let mut canon = Canon::default();
@@ -155,11 +172,8 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
     let checked: Vec<Result<GroupOutcome, Box<ConfigError>>> = groups
         .into_par_iter()
         .map(|(root, named_files)| {
-            let (config, own) = match &root {
-                Some(r) if !req.audit => load(r, req.lang, named_given)?,
-                _ => (Config::default(), None),
-            };
-            let profile = own.map_or_else(|| default_profile.clone(), Arc::new);
+            let (config, own) = configure(req, root.as_deref(), user_config.as_ref(), named_given)?;
+            let profile = own.unwrap_or_else(|| default_profile.clone());
             let group_lang = req.lang.or(config.lang).unwrap_or_default();
             let opts = options(req, &config, group_lang);
             let mut notes = Vec::new();
@@ -174,9 +188,15 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
                 None => None,
             };
             let whole = root.as_deref().is_some_and(|r| walked.iter().any(|w| r.starts_with(w)));
-            let scope = Scope { root: root.as_deref(), whole, bounds: &bounds, keep: req.keep_archives };
-            let (results, context, skipped) =
-                check_archive(&scope, named_files, &config, &profile, opts, cache.as_ref(), &mut notes);
+            let scope = Scope {
+                root: root.as_deref(),
+                whole,
+                bounds: &bounds,
+                keep: req.keep_archives,
+                baseline: baseline_mode(req),
+            };
+            let (results, context, skipped, effect) =
+                check_archive(&scope, named_files, &config, &profile, opts, cache.as_ref(), &mut notes)?;
             let archive = req.keep_archives.then(|| Archive {
                 root: root.clone(),
                 lang: group_lang,
@@ -186,7 +206,7 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
                 context,
                 skipped: skipped.clone(),
             });
-            Ok((results, skipped, group_lang, cache.map_or((0, 0), |c| c.counts()), notes, archive))
+            Ok((results, skipped, group_lang, cache.map_or((0, 0), |c| c.counts()), notes, archive, effect))
         })
         .collect();
     let mut results = Vec::new();
@@ -194,8 +214,10 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
     let mut skipped = Vec::new();
     let mut lang = req.lang.unwrap_or_default();
     let mut counts = (0, 0);
+    let mut effect = Effect::default();
     for (i, group) in checked.into_iter().enumerate() {
-        let (r, s, group_lang, (h, m), n, archive) = group?;
+        let (r, s, group_lang, (h, m), n, archive, e) = group?;
+        effect.add(e);
         if i == 0 {
             lang = group_lang;
         }
@@ -211,7 +233,17 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
     }
     results.sort_by(|a, b| a.path.cmp(&b.path));
     skipped.sort();
-    Ok(Outcome { results, lang, cache: counts, notes, archives, skipped })
+    effect.unused.sort();
+    Ok(Outcome { results, lang, cache: counts, notes, archives, skipped, baseline: effect })
+}
+
+/// The baseline mode of a run: none in audit modes.
+fn baseline_mode(req: &Request<'_>) -> baseline::Mode {
+    if req.no_allow || req.audit {
+        baseline::Mode::Ignore
+    } else {
+        req.baseline
+    }
 }
 
 /// The options of one archive's check.
@@ -260,7 +292,12 @@ fn is_toml(p: &Path) -> bool {
     p.extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"))
 }
 
-fn run_stdin(stdin: &Stdin, req: &Request<'_>, named: Option<Profile>) -> Result<Outcome, Box<ConfigError>> {
+fn run_stdin(
+    stdin: &Stdin,
+    req: &Request<'_>,
+    named: Option<Profile>,
+    user_config: Option<&UserConfig>,
+) -> Result<Outcome, Box<ConfigError>> {
     let display = stdin.filename.as_ref().map_or_else(|| "-".to_string(), |p| p.to_string_lossy().into_owned());
     // The file need not exist: its folder locates the archive.
     let abs = stdin.filename.as_ref().map(|p| {
@@ -270,11 +307,8 @@ fn run_stdin(stdin: &Stdin, req: &Request<'_>, named: Option<Profile>) -> Result
     let mut ignored = Vec::new();
     let root = abs.as_ref().and_then(|a| a.parent()).and_then(|d| config::find_root(d, &mut ignored));
     let notes = ignored.iter().map(|i| i.note(req.lang.unwrap_or_default())).collect();
-    let (config, own) = match &root {
-        Some(r) if !req.audit => load(r, req.lang, named.is_some())?,
-        _ => (Config::default(), None),
-    };
-    let profile = own.or(named).unwrap_or_else(Profile::builtin);
+    let (config, own) = configure(req, root.as_deref(), user_config, named.is_some())?;
+    let profile = own.map(|p| (*p).clone()).or(named).unwrap_or_else(Profile::builtin);
     let lang = req.lang.or(config.lang).unwrap_or_default();
     let opts = options(req, &config, lang);
     // Standard input honours the size limit like any file.
@@ -297,6 +331,7 @@ fn run_stdin(stdin: &Stdin, req: &Request<'_>, named: Option<Profile>) -> Result
                 notes,
                 archives: Vec::new(),
                 skipped: Vec::new(),
+                baseline: Effect::default(),
             });
         }
     };
@@ -304,7 +339,15 @@ fn run_stdin(stdin: &Stdin, req: &Request<'_>, named: Option<Profile>) -> Result
         Ok(r) => r,
         Err(why) => {
             let skipped = vec![(display, why)];
-            return Ok(Outcome { results: Vec::new(), lang, cache: (0, 0), notes, archives: Vec::new(), skipped });
+            return Ok(Outcome {
+                results: Vec::new(),
+                lang,
+                cache: (0, 0),
+                notes,
+                archives: Vec::new(),
+                skipped,
+                baseline: Effect::default(),
+            });
         }
     };
     if mine.text.is_none() {
@@ -330,6 +373,26 @@ fn run_stdin(stdin: &Stdin, req: &Request<'_>, named: Option<Profile>) -> Result
     files.push(mine);
     let me = files.len() - 1;
     archive::check(&mut files, &profile, &config, config.period(), opts);
+    let effect = match &root {
+        Some(r) => {
+            let rel =
+                |p: Option<&Path>| p.map(|p| baseline::rel_key(p.strip_prefix(r).unwrap_or(p))).unwrap_or_default();
+            let keys = files
+                .iter()
+                .enumerate()
+                .map(|(i, f)| if i == me { rel(abs.as_deref()) } else { rel(f.file.as_deref()) })
+                .collect();
+            let bf = baseline::Files {
+                root: r,
+                rel: keys,
+                read_from: vec![None; files.len()],
+                judged: (0..files.len()).map(|i| i == me).collect(),
+                complete: false,
+            };
+            baseline::process(&bf, &mut files, baseline_mode(req), lang)?
+        }
+        None => Effect::default(),
+    };
     // Findings of the archive's other records that involve this one (the
     // `report-back` of a TT decision this meeting should list) are reported too.
     let mut results: Vec<FileResult> = Vec::new();
@@ -341,7 +404,7 @@ fn run_stdin(stdin: &Stdin, req: &Request<'_>, named: Option<Profile>) -> Result
     }
     results.push(mine);
     results.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(Outcome { results, lang, cache: (0, 0), notes, archives: Vec::new(), skipped: Vec::new() })
+    Ok(Outcome { results, lang, cache: (0, 0), notes, archives: Vec::new(), skipped: Vec::new(), baseline: effect })
 }
 
 /// Where one archive's files may be read from.
@@ -354,6 +417,7 @@ struct Scope<'a> {
     /// `report`: the reported results keep their summaries, and the
     /// archive's other records are returned too; otherwise they are dropped.
     keep: bool,
+    baseline: baseline::Mode,
 }
 
 /// The path to read for a file found at `path`: itself, or for a link its
@@ -388,7 +452,7 @@ fn check_archive(
     opts: Options,
     cache: Option<&Cache>,
     notes: &mut Vec<String>,
-) -> (Vec<FileResult>, Vec<FileResult>, Vec<(String, Skip)>) {
+) -> Result<ArchiveChecked, Box<ConfigError>> {
     let (root, keep) = (scope.root, scope.keep);
     let mut skipped = Vec::new();
     // abs path → (display, whether it is a link, its boundary), for the files to report.
@@ -459,12 +523,32 @@ fn check_archive(
     let mut results: Vec<FileResult> = Vec::with_capacity(checked.len());
     results.extend(checked.into_iter().filter_map(|c| c.0.ok()));
     archive::check(&mut results, profile, config, config.period(), opts);
+    let effect = match root {
+        Some(r) => {
+            let files = baseline::Files {
+                root: r,
+                rel: shown
+                    .iter()
+                    .map(|&(_, k)| baseline::rel_key(all[k].0.strip_prefix(r).unwrap_or(&all[k].0)))
+                    .collect(),
+                read_from: results
+                    .iter()
+                    .zip(&shown)
+                    .map(|(res, &(_, k))| if res.file.is_some() { None } else { Some(all[k].0.clone()) })
+                    .collect(),
+                judged: shown.iter().map(|s| s.0).collect(),
+                complete: shown.iter().all(|s| s.0),
+            };
+            baseline::process(&files, &mut results, scope.baseline, opts.lang)?
+        }
+        None => Effect::default(),
+    };
     if shown.iter().all(|s| s.0) {
         if !keep {
             results.iter_mut().for_each(FileResult::shed);
         }
         results.shrink_to_fit();
-        return (results, Vec::new(), skipped);
+        return Ok((results, Vec::new(), skipped, effect));
     }
     let names: HashSet<String> = results.iter().zip(&shown).filter(|(_, s)| s.0).map(|(r, _)| r.path.clone()).collect();
     let names: HashSet<&str> = names.iter().map(String::as_str).collect();
@@ -487,7 +571,7 @@ fn check_archive(
         }
     }
     reported.shrink_to_fit();
-    (reported, context, skipped)
+    Ok((reported, context, skipped, effect))
 }
 
 /// Keeps, of a file that was not named, only the findings that involve a
@@ -501,9 +585,13 @@ fn keep_involving(r: &mut FileResult, names: &HashSet<&str>) -> bool {
     !r.findings.is_empty()
 }
 
+/// One archive's reported results, its other records (for the report),
+/// the named files that are not records, and what its baseline did.
+type ArchiveChecked = (Vec<FileResult>, Vec<FileResult>, Vec<(String, Skip)>, Effect);
+
 /// One archive's reported results, its language, its cache hits and
 /// misses, notes, and (for the report) the archive itself.
-type GroupOutcome = (Vec<FileResult>, Vec<(String, Skip)>, Lang, (usize, usize), Vec<String>, Option<Archive>);
+type GroupOutcome = (Vec<FileResult>, Vec<(String, Skip)>, Lang, (usize, usize), Vec<String>, Option<Archive>, Effect);
 
 /// A file's result (or why it is not a record), how it is shown if it is
 /// named, its cache entry, and its index in the archive's list of paths.
@@ -545,22 +633,79 @@ fn shown_path(path: &Path, cwd: Option<&Path>) -> String {
     p.to_string_lossy().into_owned()
 }
 
+/// A configuration the user named (`--config`): its path and text, parsed
+/// again for each archive (cheap), and the profile it names, read once.
+struct UserConfig {
+    path: PathBuf,
+    text: String,
+    profile: Option<Arc<Profile>>,
+}
+
+/// `--config`: read once; its `profile` is relative to its own folder.
+fn load_user_config(
+    req: &Request<'_>,
+    named_profile: bool,
+    lang: Lang,
+) -> Result<Option<UserConfig>, Box<ConfigError>> {
+    let Some(p) = &req.config else { return Ok(None) };
+    // The user named it: a link is followed, but it must be a regular file.
+    let path = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
+    let dir = path.parent().unwrap_or(Path::new("/")).to_path_buf();
+    let (_, text, profile) = load_config_at(&path, p, &dir, lang, named_profile)?;
+    Ok(Some(UserConfig { path: p.clone(), text, profile: profile.map(Arc::new) }))
+}
+
+/// One archive's configuration and own profile: `--config`'s, else the
+/// archive's `bienban.toml` (not with `--audit`), else the defaults; with
+/// `--select` / `--ignore` on top.
+fn configure(
+    req: &Request<'_>,
+    root: Option<&Path>,
+    user: Option<&UserConfig>,
+    named_profile: bool,
+) -> Result<(Config, Option<Arc<Profile>>), Box<ConfigError>> {
+    let lang = req.lang.unwrap_or_default();
+    let (mut config, profile) = match (user, root) {
+        (Some(u), _) => (Config::parse(&u.path, u.text.clone(), lang)?, u.profile.clone()),
+        (None, Some(r)) if !req.audit => {
+            let (c, p) = load(r, req.lang, named_profile)?;
+            (c, p.map(Arc::new))
+        }
+        _ => (Config::default(), None),
+    };
+    config.selection = req.selection.clone();
+    Ok((config, profile))
+}
+
 /// The archive's configuration, and its own profile if it names one (and
 /// `--profile` does not replace it).
 fn load(root: &Path, lang: Option<Lang>, named_profile: bool) -> Result<(Config, Option<Profile>), Box<ConfigError>> {
     let path = root.join(config::FILE_NAME);
-    let lang = lang.unwrap_or_default();
-    let text = config::read_text(&path, config::MAX_CONFIG_SIZE, lang).map_err(|message| ConfigError {
-        path: path.clone(),
+    let (config, _, profile) = load_config_at(&path, &path, root, lang.unwrap_or_default(), named_profile)?;
+    Ok((config, profile))
+}
+
+/// Reads the configuration at `path` (named `shown` in messages), and the
+/// profile it names, relative to `dir` and within it (unless `--profile`
+/// replaces it). Returns the configuration, its text and the profile.
+fn load_config_at(
+    path: &Path,
+    shown: &Path,
+    dir: &Path,
+    lang: Lang,
+    named_profile: bool,
+) -> Result<(Config, String, Option<Profile>), Box<ConfigError>> {
+    let text = config::read_text(path, config::MAX_CONFIG_SIZE, lang).map_err(|message| ConfigError {
+        path: shown.to_path_buf(),
         text: None,
         message,
         span: None,
         help: None,
     })?;
-    let config = Config::parse(&path, text.clone(), lang)?;
+    let config = Config::parse(shown, text.clone(), lang)?;
     let profile = match &config.profile {
         Some(p) if !named_profile => {
-            let (file, ptext) = config::archive_file(root, p, &path, &text, lang)?;
+            let (file, ptext) = config::archive_file(dir, p, shown, &text, lang)?;
             Some(Profile::from_toml(&ptext).map_err(|e| ConfigError {
                 // A TOML file of the archive: its offending line may be shown.
                 text: is_toml(&file).then(|| ptext.clone()),
@@ -572,7 +717,7 @@ fn load(root: &Path, lang: Option<Lang>, named_profile: bool) -> Result<(Config,
         }
         _ => None,
     };
-    Ok((config, profile))
+    Ok((config, text, profile))
 }
 
 /// Canonical folders and archive roots, each worked out once: an archive

@@ -47,3 +47,17 @@ pub fn meeting(body: &str, members: u32, present: u32, items: &str) -> String {
 pub fn decision(matter: &str, votes: &str) -> String {
     format!("### 1. Việc cần quyết\n\nLoại việc: {matter}\nQuyết định: Thông qua.\nBiểu quyết: {votes}\n")
 }
+
+/// Copies a folder tree (files and folders only).
+pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let t = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &t);
+        } else {
+            std::fs::copy(e.path(), t).unwrap();
+        }
+    }
+}

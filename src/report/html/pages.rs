@@ -720,7 +720,7 @@ fn finding_box(
     v: &View<'_>,
     pages: &HashMap<&str, usize>,
     f: &Finding,
-    set_aside: Option<(&str, usize)>,
+    set_aside: Option<(&str, usize, bool)>,
     l: Lang,
 ) -> Markup {
     let class = match set_aside {
@@ -734,9 +734,13 @@ fn finding_box(
                 " " code.rule { (f.rule) } " "
                 span.msg { (Txt(&f.message)) }
             }
-            @if let Some((reason, line)) = set_aside {
+            @if let Some((reason, line, baseline)) = set_aside {
                 p.aside {
-                    (tr!(l, "Đã bỏ qua bằng chú thích `allow` ở dòng {}; lý do: ", "Set aside by an `allow` comment on line {}; reason: ", line))
+                    @if baseline {
+                        (l.pick("Đã bỏ qua theo tệp mốc của lưu trữ (bienban-baseline.json, không nằm trong biên bản); lý do: ", "Set aside by the archive's baseline (bienban-baseline.json, outside the record); reason: "))
+                    } @else {
+                        (tr!(l, "Đã bỏ qua bằng chú thích `allow` ở dòng {}; lý do: ", "Set aside by an `allow` comment on line {}; reason: ", line))
+                    }
                     q { (Txt(reason)) }
                 }
             }
@@ -763,7 +767,7 @@ fn finding_box(
 
 /// A finding shown on a record page: its line, and (when set aside) the
 /// suppression's reason and line.
-type Note<'a> = (usize, &'a Finding, Option<(&'a str, usize)>);
+type Note<'a> = (usize, &'a Finding, Option<(&'a str, usize, bool)>);
 
 /// A record's page: its findings, then its text with each finding at its line.
 pub fn record(v: &View<'_>, rec: &Rec<'_>, text: Option<&str>, l: Lang) -> Markup {
@@ -776,7 +780,9 @@ pub fn record(v: &View<'_>, rec: &Rec<'_>, text: Option<&str>, l: Lang) -> Marku
     let line_of = |span: crate::common::span::Span| index.as_ref().map_or(1, |ix| ix.line_col(span.start).0);
     let mut notes: Vec<Note<'_>> = r.findings.iter().map(|f| (f.line.max(1), f, None)).collect();
     notes.extend(
-        r.suppressed.iter().map(|a| (a.finding.line.max(1), &a.finding, Some((a.reason.as_str(), line_of(a.span))))),
+        r.suppressed
+            .iter()
+            .map(|a| (a.finding.line.max(1), &a.finding, Some((a.reason.as_str(), line_of(a.span), a.baseline)))),
     );
     notes.sort_by_key(|n| (n.0, n.2.is_some(), n.1.rule));
     let lines: Vec<&str> =
