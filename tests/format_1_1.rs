@@ -154,8 +154,11 @@ fn the_title_gives_the_body_and_form() {
     let r = results(&[("tt.md", tt)], "");
     let s = r[0].summary.as_ref().unwrap();
     assert_eq!((s.body.as_deref(), s.form), (Some("TT"), Some(bienban::model::Form::Consultation)), "{s:?}");
-    // A `Cơ quan` that contradicts the title is an invalid value.
+    // A `Cơ quan` that contradicts the title is an invalid value; also one that
+    // names a body the title mentions but is not (the BCH's `Đảng ủy` in
+    // `Ban Thường vụ Đảng ủy`: the most specific body is the title's).
     assert_eq!(rules(&with(V1, "Cơ quan: Ban Thường vụ", "Cơ quan: Thường trực")), ["invalid-value"]);
+    assert_eq!(rules(&with(V1, "Cơ quan: Ban Thường vụ", "Cơ quan: Đảng ủy")), ["invalid-value"]);
     // The most specific body of the title wins: BAN THƯỜNG VỤ ĐẢNG ỦY is the BTV.
     same(
         V1,

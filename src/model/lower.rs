@@ -973,7 +973,7 @@ impl<'a> Lowerer<'_, 'a> {
             Some(Value::Ok { value, span })
                 if {
                     let named = self.profile.bodies_in(&title.text);
-                    !named.is_empty() && !named.iter().any(|b| &b.code == value)
+                    !named.is_empty() && named[0].code != *value
                 } =>
             {
                 // The body the title is read as (the most specific it

@@ -375,7 +375,14 @@ impl Profile {
     pub fn title_names(&self, title: &str, code: &str) -> bool {
         let f = format!(" {} ", fold(title));
         let outside = self.index.padded_names.iter().any(|(n, i)| self.bodies[*i].external && f.contains(n.as_str()));
-        !outside && self.index.padded_names.iter().any(|(n, i)| self.bodies[*i].code == code && f.contains(n.as_str()))
+        let names =
+            |c: &str| self.index.padded_names.iter().any(|(n, i)| self.bodies[*i].code == c && f.contains(n.as_str()));
+        // It must also be the most specific body the title names (`BAN
+        // THƯỜNG VỤ ĐẢNG ỦY` names the BCH's `Đảng ủy` too, and is the BTV).
+        let rank = self.bodies.iter().find(|b| b.code == code).map_or(u32::MAX, |b| b.rank);
+        !outside
+            && names(code)
+            && !self.bodies.iter().any(|b| !b.external && b.rank < rank && b.code != code && names(&b.code))
     }
 
     /// All the names of the bodies, folded, to suggest the closest.
