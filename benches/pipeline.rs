@@ -2,7 +2,7 @@
 //! on it, and the whole per-file check. `cargo bench`; the whole-archive
 //! benchmark against ripgrep and markdownlint-cli2 is `bench/run.sh`.
 
-use bienban::check::{check_bytes, Options};
+use bienban::check::{check_bytes, Against, Options};
 use bienban::common::i18n::Lang;
 use bienban::model::facts::Facts;
 use bienban::model::layout::{scan, Scan};
@@ -23,15 +23,15 @@ fn bench(c: &mut Criterion) {
     let Scan::Record(title) = scan(RECORD) else { panic!("the benchmark record is a record") };
     g.bench_function("lower", |b| b.iter(|| lower(black_box(&lines), RECORD, &title, &profile)));
     let rec = lower(&lines, RECORD, &title, &profile);
-    let cx = Context { profile: &profile, lang: Lang::Vi };
+    let cx = Context { profile: &profile, roster: None, lang: Lang::Vi };
     g.bench_function("rules", |b| {
         b.iter(|| {
-            let facts = Facts::of(black_box(&rec), &profile);
+            let facts = Facts::of(black_box(&rec), &profile, None);
             check_record(&rec, &facts, &cx)
         })
     });
     g.bench_function("check_bytes", |b| {
-        b.iter(|| check_bytes("r.md", black_box(RECORD.as_bytes()), &profile, Options::default()))
+        b.iter(|| check_bytes("r.md", black_box(RECORD.as_bytes()), Against::profile(&profile), Options::default()))
     });
     g.finish();
     c.bench_function("fold", |b| {

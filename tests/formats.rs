@@ -38,8 +38,8 @@ fn sarif_for_samples_validates_against_the_schema() {
         .iter()
         .all(|r| r["shortDescription"]["text"].is_string() && r["defaultConfiguration"]["level"].is_string()));
     let results = run["results"].as_array().unwrap();
-    // 12 findings and one suppressed (with its reason).
-    assert_eq!(results.len(), 13);
+    // 13 findings and one suppressed (with its reason).
+    assert_eq!(results.len(), 14);
     let quorum = results.iter().find(|r| r["ruleId"] == "quorum").unwrap();
     let loc = &quorum["locations"][0]["physicalLocation"];
     assert_eq!(loc["artifactLocation"]["uri"], "samples/2021/btv/2021-04-btv-thuong-le.md");
@@ -96,7 +96,7 @@ fn short_json_lines_junit_gitlab() {
         format!("{file}:15:9: error[quorum] không đủ số lượng: 4 trên 7 thành viên có mặt; cần ít nhất 5 (2/3)\n")
     );
     let lines = stdout(&["check", "--format", "json-lines", "samples"]);
-    assert_eq!(lines.lines().count(), 12);
+    assert_eq!(lines.lines().count(), 13);
     for l in lines.lines() {
         let v: serde_json::Value = serde_json::from_str(l).unwrap();
         assert!(v["rule"].is_string() && v["line"].is_u64());
@@ -104,10 +104,10 @@ fn short_json_lines_junit_gitlab() {
     let junit = stdout(&["check", "--format", "junit", "samples"]);
     assert!(junit.starts_with("<?xml"));
     assert_eq!(junit.matches("<testcase ").count(), 27);
-    assert_eq!(junit.matches("<failure ").count(), 12);
+    assert_eq!(junit.matches("<failure ").count(), 13);
     let gitlab: serde_json::Value = serde_json::from_str(&stdout(&["check", "--format", "gitlab", "samples"])).unwrap();
     let issues = gitlab.as_array().unwrap();
-    assert_eq!(issues.len(), 12);
+    assert_eq!(issues.len(), 13);
     assert!(issues.iter().all(|i| i["fingerprint"].is_string() && i["location"]["lines"]["begin"].is_u64()));
     assert!(issues.iter().any(|i| i["check_name"] == "quorum" && i["severity"] == "major"));
 }
@@ -193,8 +193,8 @@ fn standard_input_with_a_filename_finds_its_archive() {
 #[test]
 fn statistics_and_gating() {
     let stats = stdout(&["check", "--statistics", "samples"]);
-    assert!(stats.contains("quorum") && stats.contains("report-back"), "{stats}");
-    assert_eq!(stats.lines().count(), 13);
+    assert!(stats.contains("quorum") && stats.contains("report-back") && stats.contains("roster"), "{stats}");
+    assert_eq!(stats.lines().count(), 14);
     // Warnings only: exit 0, unless over --max-warnings.
     let file = "samples/2021/btv/2021-12-btv-thuong-le.md";
     bienban().args(["check", file]).assert().code(0);
@@ -203,7 +203,7 @@ fn statistics_and_gating() {
     bienban().args(["check", "--exit-zero", "samples"]).assert().code(0);
     // --quiet: findings only, no summary.
     let quiet = stdout(&["check", "--quiet", "--format", "short", "samples"]);
-    assert_eq!(quiet.lines().count(), 12);
+    assert_eq!(quiet.lines().count(), 13);
     assert!(!quiet.contains("tệp,"));
 }
 

@@ -20,7 +20,8 @@ use rayon::prelude::*;
 use crate::archive;
 use crate::archive::cache::{self, Cache, Entry, Key, Salt};
 use crate::archive::config::{self, Config, ConfigError, Ignored, Probe};
-use crate::check::{self, FileResult, Options};
+use crate::archive::roster;
+use crate::check::{self, Against, FileResult, Options};
 use crate::common::i18n::Lang;
 use crate::model::Date;
 use crate::read::discover::{discover, Target};
@@ -150,16 +151,20 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
     let checked: Vec<Result<GroupOutcome, Box<ConfigError>>> = groups
         .into_par_iter()
         .map(|(root, named_files)| {
-            let (config, own) = match &root {
-                Some(r) if !req.audit => load(r, req.lang, named_given)?,
-                _ => (Config::default(), None),
+            let (config, profile) = match &root {
+                Some(r) if !req.audit => load(r, req.lang, &default_profile, named_given)?,
+                _ => (Config::default(), default_profile.clone()),
             };
-            let profile = own.map_or_else(|| default_profile.clone(), Arc::new);
             let group_lang = req.lang.or(config.lang).unwrap_or_default();
             let opts = options(req, &config, group_lang);
             let mut notes = Vec::new();
             let cache = match root.as_deref().filter(|_| !req.no_cache && !req.audit).zip(cache::folder()) {
-                Some((r, dir)) => match Cache::open(&dir, r, Salt::new(&profile.fingerprint, &opts), group_lang) {
+                Some((r, dir)) => match Cache::open(
+                    &dir,
+                    r,
+                    Salt::new(&profile.fingerprint, config.roster().map(|r| r.fingerprint.as_str()), &opts),
+                    group_lang,
+                ) {
                     Ok(c) => Some(c),
                     Err(note) => {
                         notes.push(note);
@@ -261,11 +266,13 @@ fn run_stdin(stdin: &Stdin, req: &Request<'_>, named: Option<Profile>) -> Result
     let mut ignored = Vec::new();
     let root = abs.as_ref().and_then(|a| a.parent()).and_then(|d| config::find_root(d, &mut ignored));
     let notes = ignored.iter().map(|i| i.note(req.lang.unwrap_or_default())).collect();
-    let (config, own) = match &root {
-        Some(r) if !req.audit => load(r, req.lang, named.is_some())?,
-        _ => (Config::default(), None),
+    let named_given = named.is_some();
+    let default = Arc::new(named.unwrap_or_else(Profile::builtin));
+    let (config, profile) = match &root {
+        Some(r) if !req.audit => load(r, req.lang, &default, named_given)?,
+        _ => (Config::default(), default),
     };
-    let profile = own.or(named).unwrap_or_else(Profile::builtin);
+    let against = Against { profile: &profile, roster: config.roster() };
     let lang = req.lang.or(config.lang).unwrap_or_default();
     let opts = options(req, &config, lang);
     // Standard input honours the size limit like any file.
@@ -290,7 +297,7 @@ fn run_stdin(stdin: &Stdin, req: &Request<'_>, named: Option<Profile>) -> Result
             });
         }
     };
-    let Some(mut mine) = check::check_bytes(&display, &bytes, &profile, opts) else {
+    let Some(mut mine) = check::check_bytes(&display, &bytes, against, opts) else {
         return Ok(Outcome { results: Vec::new(), lang, cache: (0, 0), notes, archives: Vec::new() });
     };
     mine.text = Some(String::from_utf8_lossy(&bytes).into_owned());
@@ -305,7 +312,7 @@ fn run_stdin(stdin: &Stdin, req: &Request<'_>, named: Option<Profile>) -> Result
             .filter_map(|t| {
                 let shown = shown_path(&t.path, cwd.as_deref());
                 match contained(&t.path, t.link, Some(r)) {
-                    Ok(path) => check::check_path(&path, &shown, &profile, opts),
+                    Ok(path) => check::check_path(&path, &shown, against, opts),
                     Err(f) => Some(FileResult::failed(&shown, None, f(lang))),
                 }
             })
@@ -373,6 +380,7 @@ fn check_archive(
     notes: &mut Vec<String>,
 ) -> (Vec<FileResult>, Vec<FileResult>) {
     let (root, keep) = (scope.root, scope.keep);
+    let against = Against { profile, roster: config.roster() };
     // abs path → (display, whether it is a link, its boundary), for the files to report.
     let mut report: HashMap<PathBuf, (String, bool, Option<PathBuf>)> = HashMap::new();
     let mut all: Vec<(PathBuf, Option<String>, bool, Option<PathBuf>)> = Vec::new();
@@ -406,7 +414,7 @@ fn check_archive(
         .map(|(k, (path, display, link, boundary))| {
             let shown = display.clone().unwrap_or_else(|| shown_path(path, cwd.as_deref()));
             let (mut r, entry) = match contained(path, *link, boundary.as_deref()) {
-                Ok(read_from) => check_cached(&read_from, &shown, profile, opts, cache),
+                Ok(read_from) => check_cached(&read_from, &shown, against, opts, cache),
                 Err(f) => (Some(FileResult::failed(&shown, None, f(opts.lang))), None),
             };
             if display.is_none() {
@@ -488,11 +496,11 @@ type Checked = (Option<FileResult>, bool, Option<(Key, Option<Entry>)>, usize);
 fn check_cached(
     path: &Path,
     shown: &str,
-    profile: &Profile,
+    against: Against<'_>,
     opts: Options,
     cache: Option<&Cache>,
 ) -> (Option<FileResult>, Option<(Key, Option<Entry>)>) {
-    let Some(cache) = cache else { return (check::check_path(path, shown, profile, opts), None) };
+    let Some(cache) = cache else { return (check::check_path(path, shown, against, opts), None) };
     let bytes = match check::read_limited(path, opts) {
         Ok(b) => b,
         Err(f) => return (Some(FileResult::failed(shown, Some(path), *f)), None),
@@ -501,7 +509,7 @@ fn check_cached(
     if let Some(entry) = cache.get(&key) {
         return (entry.result(shown, path), Some((key, None)));
     }
-    let r = check::check_bytes(shown, &bytes, profile, opts).map(|mut r| {
+    let r = check::check_bytes(shown, &bytes, against, opts).map(|mut r| {
         r.file = Some(path.to_path_buf());
         r
     });
@@ -514,9 +522,37 @@ fn shown_path(path: &Path, cwd: Option<&Path>) -> String {
     p.to_string_lossy().into_owned()
 }
 
-/// The archive's configuration, and its own profile if it names one (and
-/// `--profile` does not replace it).
-fn load(root: &Path, lang: Option<Lang>, named_profile: bool) -> Result<(Config, Option<Profile>), Box<ConfigError>> {
+/// The archive's configuration, with its own profile if it names one (and
+/// `--profile` does not replace it; else `default`) and the roster it names,
+/// read once for the whole archive.
+fn load(
+    root: &Path,
+    lang: Option<Lang>,
+    default: &Arc<Profile>,
+    named_profile: bool,
+) -> Result<(Config, Arc<Profile>), Box<ConfigError>> {
+    let (mut config, own, path, text) = load_config(root, lang, named_profile)?;
+    let profile = own.map_or_else(|| default.clone(), Arc::new);
+    if let Some(roster) = roster::load(root, &config, &path, &text, &profile, lang.unwrap_or_default())? {
+        config.set_roster(roster);
+    }
+    Ok((config, profile))
+}
+
+/// The archive's configuration and profile (its own, else the built-in
+/// one), without its roster: for `bienban roster init`, which writes it.
+pub fn settings(root: &Path, lang: Option<Lang>) -> Result<(Config, Profile), Box<ConfigError>> {
+    let (config, own, _, _) = load_config(root, lang, false)?;
+    Ok((config, own.unwrap_or_else(Profile::builtin)))
+}
+
+/// `bienban.toml` (with its path and text, to point at its lines) and the
+/// profile it names, unless `--profile` replaces it.
+fn load_config(
+    root: &Path,
+    lang: Option<Lang>,
+    named_profile: bool,
+) -> Result<(Config, Option<Profile>, PathBuf, String), Box<ConfigError>> {
     let path = root.join(config::FILE_NAME);
     let lang = lang.unwrap_or_default();
     let text = config::read_text(&path, config::MAX_CONFIG_SIZE, lang).map_err(|message| ConfigError {
@@ -529,7 +565,12 @@ fn load(root: &Path, lang: Option<Lang>, named_profile: bool) -> Result<(Config,
     let config = Config::parse(&path, text.clone(), lang)?;
     let profile = match &config.profile {
         Some(p) if !named_profile => {
-            let (file, ptext) = config::archive_file(root, p, &path, &text, lang)?;
+            let elsewhere = tr!(
+                lang,
+                "để dùng một tệp khác, nêu tên nó bằng `--profile` trên dòng lệnh",
+                "to use another file, name it with `--profile` on the command line"
+            );
+            let (file, ptext) = config::archive_file(root, p, &path, &text, Some(elsewhere), lang)?;
             Some(Profile::from_toml(&ptext).map_err(|e| ConfigError {
                 // A TOML file of the archive: its offending line may be shown.
                 text: is_toml(&file).then(|| ptext.clone()),
@@ -541,7 +582,7 @@ fn load(root: &Path, lang: Option<Lang>, named_profile: bool) -> Result<(Config,
         }
         _ => None,
     };
-    Ok((config, profile))
+    Ok((config, profile, path, text))
 }
 
 /// Canonical folders and archive roots, each worked out once: an archive
