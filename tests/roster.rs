@@ -196,6 +196,9 @@ fn name_variants_are_the_same_member() {
         let text = btv("15/03/2021", Some(5), &strs(&present), &["Đ/c Hà Văn Nam"], DUC);
         assert_eq!(check(&text), [], "{present:?}");
     }
+    // Honorifics in the roster itself are not part of the name either.
+    let honorific = config(&ROSTER.replace("name = \"Nông Văn Cường\"", "name = \"Đồng chí Nông Văn Cường\""));
+    assert_eq!(check_in(&honorific, &btv("15/03/2021", Some(5), ALL_FIVE, &["Hà Văn Nam"], DUC), Lang::Vi), []);
     // CRLF line ends and a BOM.
     let text = format!("\u{feff}{}", btv("15/03/2021", Some(5), ALL_FIVE, &["Hà Văn Nam"], DUC).replace('\n', "\r\n"));
     assert_eq!(check(&text), []);
@@ -438,6 +441,15 @@ fn a_bad_roster_is_a_configuration_error_showing_the_line() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("cannot read the roster").and(predicate::str::contains("5 │ role = 1")));
+    // A roster far longer than any organisation's.
+    let long: String =
+        (0..5001).map(|i| format!("[[member]]\nname = \"Người {i}\"\nbody = \"BCH\"\nfrom = 2021-01-01\n")).collect();
+    let d = archive(&long);
+    bienban(d.path())
+        .args(["check", "--color", "never"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("quá 5000 mục"));
     // A roster that is not there.
     let d = archive(ROSTER);
     fs::remove_file(d.path().join("thanh-vien.toml")).unwrap();

@@ -29,6 +29,10 @@ use crate::read::file::resolve_within;
 use crate::regulation::profile::Profile;
 use crate::tr;
 
+/// The most entries a roster may have: one organisation's members over
+/// many terms are a few hundred; more would only slow every check.
+pub const MAX_ENTRIES: usize = 5000;
+
 /// The file's name when `bienban.toml` names none (`bienban roster init`).
 pub const DEFAULT_FILE: &str = "thanh-vien.toml";
 
@@ -100,10 +104,28 @@ pub fn parse(path: &Path, source: &str, text: &str, profile: &Profile, lang: Lan
         })
     };
     let mut members = Vec::with_capacity(file.member.len());
-    // (body, name as spelt) → each entry's period and where its name is.
-    let mut periods: HashMap<(String, String), Vec<Period>> = HashMap::new();
+    // Where each entry's name is, in the order of `members`.
+    let mut spans = Vec::with_capacity(file.member.len());
+    if let Some(e) = file.member.get(MAX_ENTRIES) {
+        return Err(err(
+            tr!(
+                lang,
+                "danh sách thành viên quá dài (quá {} mục)",
+                "the roster is too long (over {} entries)",
+                MAX_ENTRIES
+            ),
+            Some(e.name.span()),
+            Some(tr!(
+                lang,
+                "một tổ chức đảng chỉ có vài trăm mục qua nhiều nhiệm kỳ; mỗi lưu trữ một danh sách",
+                "one party organisation has a few hundred entries over many terms; one roster per archive"
+            )),
+        ));
+    }
     for e in &file.member {
-        let name = e.name.get_ref().trim();
+        // `Đ/c Hoàng Văn Đức` is `Hoàng Văn Đức`, as in the records.
+        let person = crate::model::values::person(e.name.get_ref(), Default::default());
+        let name = person.name.as_str();
         if fold(name).is_empty() {
             return Err(err(tr!(lang, "họ tên trống", "an empty name"), Some(e.name.span()), None));
         }
@@ -132,22 +154,30 @@ pub fn parse(path: &Path, source: &str, text: &str, profile: &Profile, lang: Lan
             }
         }
         let role = e.role.as_ref().map(|r| r.get_ref().as_str());
-        periods.entry((body.code.clone(), spelling(name))).or_default().push((from, to, e.name.span()));
         members.push(Member::new(name, &body.code, role, from, to));
+        spans.push(e.name.span());
     }
-    // The same person twice in one body over overlapping dates.
+    // The same person (the same name as spelt: names that fold alike may be
+    // two people) twice in one body over overlapping dates.
+    let mut people: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    for (i, m) in members.iter().enumerate() {
+        people.entry((&m.body, &m.key)).or_default().push(i);
+    }
     let mut clashes = Vec::new();
-    for ((body, _), mut ps) in periods {
-        ps.sort_by_key(|p| (p.0, p.2.start));
-        for w in ps.windows(2) {
-            if w[0].1.is_none_or(|to| to >= w[1].0) {
-                clashes.push((w[1].2.clone(), w[0].2.start, body.clone()));
+    for ((body, _), mut entries) in people.into_iter().filter(|(_, e)| e.len() > 1) {
+        entries.sort_by_key(|&i| (members[i].from, spans[i].start));
+        let spelt: Vec<String> = entries.iter().map(|&i| spelling(&members[i].name)).collect();
+        for (k, &later) in entries.iter().enumerate() {
+            let from = members[later].from;
+            let earlier = (0..k).find(|&j| spelt[j] == spelt[k] && members[entries[j]].to.is_none_or(|to| to >= from));
+            if let Some(j) = earlier {
+                clashes.push((spans[later].clone(), spans[entries[j]].start, body.to_string()));
             }
         }
     }
     if let Some((span, first, body)) = clashes.into_iter().min_by_key(|c| c.0.start) {
         let line = line_col(text, first).0;
-        let name = text.get(span.clone()).unwrap_or_default().trim_matches('"');
+        let name = text.get(span.clone()).unwrap_or_default().trim_matches(['"', '\'']);
         return Err(err(
             tr!(
                 lang,
@@ -167,9 +197,6 @@ pub fn parse(path: &Path, source: &str, text: &str, profile: &Profile, lang: Lan
     }
     Ok(Roster::new(source, members, crate::common::hash::key(text.as_bytes())))
 }
-
-/// An entry's `from`, `to`, and the span of its name.
-type Period = (Date, Option<Date>, std::ops::Range<usize>);
 
 /// toml's (English) message, said in the clerk's language where we know
 /// it: an unknown key, a missing key, a date that is not one. The help,

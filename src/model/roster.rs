@@ -12,10 +12,9 @@ use crate::model::{Date, Person};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Member {
     pub name: String,
-    /// The name folded (compared first).
+    /// The name folded (compared first; as spelt, [`spelling`], it decides
+    /// between members whose names fold alike).
     pub key: String,
-    /// The name as spelt (decides between members whose names fold alike).
-    pub spelling: String,
     /// The body's code in the profile (`BTV`).
     pub body: String,
     pub role: Option<String>,
@@ -28,7 +27,6 @@ impl Member {
         Member {
             name: name.trim().to_string(),
             key: fold(name),
-            spelling: spelling(name),
             body: body.to_string(),
             role: role.map(str::trim).filter(|r| !r.is_empty()).map(str::to_string),
             from,
@@ -101,14 +99,14 @@ pub fn find<'r>(day: &[&'r Member], key: &str, name: &str, taken: &[&Member]) ->
         return Match::None;
     }
     let free = |m: &Member| !taken.iter().any(|t| std::ptr::eq(*t, m));
-    let same: Vec<&'r Member> = day.iter().copied().filter(|m| m.key == key).collect();
-    if let [only] = same[..] {
-        return Match::Same(only);
-    }
-    if let Some(first) = same.first() {
+    let mut same = day.iter().copied().filter(|m| m.key == key);
+    if let Some(first) = same.next() {
+        let Some(second) = same.next() else { return Match::Same(first) };
+        // Several fold alike (rare): the one spelt the same, else the first not yet taken.
         let s = spelling(name);
-        let pick = same.iter().find(|m| m.spelling == s).or_else(|| same.iter().find(|m| free(m))).unwrap_or(first);
-        return Match::Same(pick);
+        let all: Vec<&'r Member> = [first, second].into_iter().chain(same).collect();
+        let pick = all.iter().find(|m| spelling(&m.name) == s).or_else(|| all.iter().find(|m| free(m)));
+        return Match::Same(pick.copied().unwrap_or(first));
     }
     day.iter()
         .copied()

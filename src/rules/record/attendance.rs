@@ -251,7 +251,7 @@ impl Rule for AttendanceRule {
                 continue;
             }
             let who = match m {
-                Some(Match::Same(m)) => (p.key.as_str(), m.spelling.as_str()),
+                Some(Match::Same(m)) => (p.key.as_str(), m.name.as_str()),
                 _ => (p.key.as_str(), ""),
             };
             if let Some((first, first_present, reported)) = seen.get_mut(&who) {

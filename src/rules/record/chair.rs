@@ -50,15 +50,15 @@ pub(crate) fn role_of(role: Option<&str>, c: &Chair) -> Role {
     // `Bí thư`, `Bí thư Đảng ủy`, `Bí thư Đảng bộ …` — not `Bí thư Chi bộ …`.
     let of_ours = |o: &str, names: &[String]| {
         names.iter().any(|n| {
-            let n = fold(n);
             o == n
-                || o.strip_prefix(&n)
+                || o.strip_prefix(n.as_str())
                     .is_some_and(|rest| rest.starts_with(" dang") || rest.starts_with(" ban chap hanh"))
         })
     };
-    if offices.iter().any(|o| of_ours(o, &c.secretary_roles)) {
+    let [secretary, deputy] = &c.folded;
+    if offices.iter().any(|o| of_ours(o, secretary)) {
         Role::Secretary
-    } else if offices.iter().any(|o| of_ours(o, &c.deputy_roles)) {
+    } else if offices.iter().any(|o| of_ours(o, deputy)) {
         Role::Deputy
     } else if offices.is_empty() {
         Role::Unknown
@@ -79,10 +79,6 @@ impl Rule for ChairRule {
         let Some(chair) = &rec.chair else { return };
         let c = &cx.profile.chair;
         let a = &rec.attendance;
-        // A role written that the roster contradicts is the `roster` rule's finding.
-        if chair_conflict(rec, facts, cx).is_some() {
-            return;
-        }
         // A person's role as written, else as the roster gives it on the day.
         let date = rec.date.as_ref().and_then(Value::ok).copied();
         let role = |p: &'_ Person| -> Option<String> {
@@ -97,7 +93,12 @@ impl Rule for ChairRule {
             .or_else(|| role(chair));
         let role_text = role_text.as_deref();
         let l = cx.lang;
-        let message = match role_of(role_text, c) {
+        let found = role_of(role_text, c);
+        // A role written that the roster contradicts is the `roster` rule's finding.
+        if matches!(found, Role::Secretary | Role::Unknown) || chair_conflict(rec, facts, cx).is_some() {
+            return;
+        }
+        let message = match found {
             Role::Secretary | Role::Unknown => return,
             Role::Deputy => {
                 let delegated = role_text.is_some_and(|r| {

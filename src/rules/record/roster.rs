@@ -306,10 +306,16 @@ pub(crate) fn chair_conflict<'r>(rec: &Record, facts: &Facts<'r>, cx: &Context<'
         .role
         .as_deref()
         .or_else(|| rec.attendance.present.iter().find(|p| p.key == chair.key).and_then(|p| p.role.as_deref()))?;
-    let as_written = role_of(Some(written), c);
     let member = member_of(facts, cx, date, chair);
+    // The usual case: written as the roster has it.
+    if member.is_some_and(|m| m.role.as_deref() == Some(written)) {
+        return None;
+    }
+    let as_written = role_of(Some(written), c);
+    if as_written == Role::Unknown {
+        return None;
+    }
     match (&as_written, member.map(|m| (m, role_of(m.role.as_deref(), c)))) {
-        (Role::Unknown, _) => None,
         (_, Some((m, theirs))) if !matches!(theirs, Role::Unknown) => {
             let differ = !matches!((&as_written, &theirs), (Role::Other(_), Role::Other(_))) && as_written != theirs;
             differ.then(|| (written.to_string(), Conflict::Role(m)))
