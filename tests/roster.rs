@@ -134,6 +134,15 @@ fn the_total_is_checked_against_the_roster_on_that_date() {
     assert_eq!(f.len(), 1, "{f:?}");
     assert_eq!((f[0].0, f[0].1), ("roster", 9));
     assert!(f[0].2.contains("ghi 6") && f[0].2.contains("có 5 thành viên vào ngày 15/03/2021"), "{}", f[0].2);
+    // A guest in place of a member, and the total written wrong: three facts.
+    let guest = with(&ALL_FIVE[..3], &["Hà Văn Nam", "Đàm Thị Yến"]);
+    let f = check(&btv("15/03/2021", Some(6), &strs(&guest), &[], DUC));
+    assert_eq!(
+        f.iter().map(|f| (f.0, f.1)).collect::<Vec<_>>(),
+        [("roster", 9), ("roster", 11), ("roster", 16)],
+        "{f:?}"
+    );
+    assert!(f[1].2.contains("Nông Văn Cường") && f[2].2.contains("khách mời?"), "{f:?}");
     // The `/N` of `Có mặt: n/N`.
     let text = btv("15/03/2021", None, &strs(&present), &[], DUC).replace("Có mặt:\n", "Có mặt: 5/6\n");
     let f = check(&text);

@@ -230,9 +230,14 @@ fn missing(rec: &Record, facts: &Facts<'_>, on: &Day<'_, '_>, cx: &Context<'_>, 
     let Some(listing) = &facts.listing else { return };
     let a = &rec.attendance;
     let absences_unnamed = a.absent.is_empty() && a.absent_count.as_ref().and_then(Value::ok).is_some_and(|&n| n > 0);
+    // As `attendance` judges it: a sum that makes the roster's count is not
+    // disputed (only the total written is wrong, which `total` reports).
     let disputed = match (facts.present, facts.members) {
         (None, _) => true,
-        (Some(p), Some(m)) => !facts.written && p + facts.absent(rec) != m,
+        (Some(p), Some(m)) => {
+            let sum = p + facts.absent(rec);
+            !facts.written && sum != m && sum != on.day.len() as u32
+        }
         (Some(_), None) => false,
     };
     if a.present.is_empty() || absences_unnamed || disputed {
