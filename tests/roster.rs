@@ -430,6 +430,7 @@ fn a_bad_roster_is_a_configuration_error_showing_the_line() {
             "7 │ name = \"HOÀNG VĂN ĐỨC\"",
         ),
         ("[[member]]\nname = \"A\"\nbody = \"BTV\"\nfrom = \"15/13/2021\"\n", "ngày không hợp lệ", "4 │ from = \"15/13/2021\""),
+        ("[[member]]\nname = \"A\"\nbody = \"BTV\"\nfrom = 2021-02-31\n", "ngày không hợp lệ", "4 │ from = 2021-02-31"),
         ("[[member]]\nname = \"A\"\nbody = \"BTV\"\n", "thiếu khóa `from`", "[[member]]"),
         ("# nothing\n", "không có mục `[[member]]` nào", ""),
     ];

@@ -209,13 +209,14 @@ fn toml_problem(message: &str, lang: Lang) -> (String, Option<String>) {
     } else if message.starts_with("missing field") {
         let k = quoted(message);
         (tr!(lang, "thiếu khóa `{}`", "missing key `{}`", k), None)
-    } else if message.contains("DateText") {
+    } else if message.contains("DateText") || message.contains("date-time") {
         (
             tr!(lang, "ngày không hợp lệ", "invalid date"),
             Some(tr!(lang, "viết dạng 2021-03-15", "write it as 2021-03-15")),
         )
     } else {
-        (tr!(lang, "không đọc được danh sách thành viên: {}", "cannot read the roster: {}", message.trim()), None)
+        let message = message.split('\n').map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("; ");
+        (tr!(lang, "không đọc được danh sách thành viên: {}", "cannot read the roster: {}", message), None)
     }
 }
 
