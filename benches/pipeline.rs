@@ -1,5 +1,5 @@
 //! Criterion micro-benchmarks: parsing one record, lowering it, the rules
-//! on it, and the whole per-file check. `cargo bench`; the whole-archive
+//! on it (also with a roster), and the whole per-file check. `cargo bench`; the whole-archive
 //! benchmark against ripgrep and markdownlint-cli2 is `bench/run.sh`.
 
 use bienban::check::{check_bytes, Against, Options};
@@ -28,6 +28,22 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             let facts = Facts::of(black_box(&rec), &profile, None);
             check_record(&rec, &facts, &cx)
+        })
+    });
+    // The same, checked against the samples' roster (format 1.1).
+    let roster = bienban::archive::roster::parse(
+        std::path::Path::new("thanh-vien.toml"),
+        "thanh-vien.toml",
+        include_str!("../samples/thanh-vien.toml"),
+        &profile,
+        Lang::Vi,
+    )
+    .expect("the samples' roster");
+    let cx_roster = Context { profile: &profile, roster: Some(&roster), lang: Lang::Vi };
+    g.bench_function("rules_with_roster", |b| {
+        b.iter(|| {
+            let facts = Facts::of(black_box(&rec), &profile, Some(&roster));
+            check_record(&rec, &facts, &cx_roster)
         })
     });
     g.bench_function("check_bytes", |b| {
