@@ -17,7 +17,7 @@ use common::copy_dir;
 
 const QUORUM: &str = "2021/btv/2021-04-btv-thuong-le.md";
 
-/// A copy of the 2021 sample archive (12 findings: 8 errors, 4 warnings;
+/// A copy of the 2021 sample archive (13 findings: 9 errors, 4 warnings;
 /// without the nested 16-HD archive) and a cache folder of its own.
 fn archive() -> (tempfile::TempDir, tempfile::TempDir) {
     let d = tempfile::tempdir().unwrap();
@@ -84,8 +84,8 @@ fn a_written_baseline_sets_aside_what_it_records_and_never_touches_a_record() {
     let before = records(root);
     let (code, out, err) = run(root, cache.path(), &["check", "--write-baseline"]);
     assert_eq!(code, 0, "{out}{err}");
-    assert!(err.contains("bienban-baseline.json: 12 phát hiện"), "{err}");
-    assert!(out.ends_with("27 tệp, 0 lỗi, 0 cảnh báo; bỏ qua 2 tệp (--show-skipped để xem lý do); tệp mốc bỏ qua 12 phát hiện cũ (--no-baseline để xem)\n"), "{out}");
+    assert!(err.contains("bienban-baseline.json: 13 phát hiện"), "{err}");
+    assert!(out.ends_with("27 tệp, 0 lỗi, 0 cảnh báo; bỏ qua 2 tệp (--show-skipped để xem lý do); tệp mốc bỏ qua 13 phát hiện cũ (--no-baseline để xem)\n"), "{out}");
     assert_eq!(records(root), before, "no record is edited");
     let b: Value = serde_json::from_str(&fs::read_to_string(root.join("bienban-baseline.json")).unwrap()).unwrap();
     assert_eq!(b["version"], 1);
@@ -99,12 +99,12 @@ fn a_written_baseline_sets_aside_what_it_records_and_never_touches_a_record() {
         .flat_map(|m| m.as_object().unwrap().values())
         .map(|e| e["count"].as_u64().unwrap())
         .sum();
-    assert_eq!(total, 12);
+    assert_eq!(total, 13);
     // Later runs: nothing reported, the count in the summary, in English too.
     let (code, out, _) = run(root, cache.path(), &["--lang", "en", "check", "--quiet"]);
     assert_eq!((code, out.as_str()), (0, ""));
     let (_, out, _) = run(root, cache.path(), &["--lang", "en", "check"]);
-    assert!(out.contains("; 12 old findings set aside by the baseline (--no-baseline shows them)"), "{out}");
+    assert!(out.contains("; 13 old findings set aside by the baseline (--no-baseline shows them)"), "{out}");
     // The audit flags see everything.
     for flag in ["--no-baseline", "--no-allow", "--audit"] {
         let (code, out, _) = run(root, cache.path(), &["check", flag, "--format", "short"]);
@@ -178,7 +178,7 @@ fn new_findings_are_reported_and_unmatched_entries_fail_until_pruned() {
     assert!(err.contains("đã xóa 1 dấu vân tay"), "{err}");
     let b: Value = serde_json::from_str(&fs::read_to_string(&baseline).unwrap()).unwrap();
     assert!(b["files"].get(QUORUM).is_none(), "{b}");
-    assert_eq!(b["files"].as_object().unwrap().len(), 11);
+    assert_eq!(b["files"].as_object().unwrap().len(), 12);
     assert_eq!(run(root, cache.path(), &["check"]).0, 0);
 }
 
@@ -209,7 +209,7 @@ fn sarif_marks_baselined_results_external_and_unchanged_and_the_others_new() {
     let v: Value = serde_json::from_str(&out).unwrap();
     let results = v["runs"][0]["results"].as_array().unwrap();
     let baselined: Vec<&Value> = results.iter().filter(|r| r["baselineState"] == "unchanged").collect();
-    assert_eq!(baselined.len(), 12);
+    assert_eq!(baselined.len(), 13);
     for r in &baselined {
         assert_eq!(r["suppressions"][0]["kind"], "external", "{r}");
         assert!(r["suppressions"][0]["justification"].as_str().unwrap().contains("bienban-baseline.json"));
@@ -240,7 +240,7 @@ fn the_html_report_shows_what_the_baseline_set_aside_and_why() {
     assert_eq!(
         pages.matches("Set aside by the archive&#39;s baseline").count()
             + pages.matches("Set aside by the archive's baseline").count(),
-        12,
+        13,
         "one note per baselined finding"
     );
     let dir2 = out.path().join("r2");
@@ -309,7 +309,7 @@ fn the_baseline_is_written_at_the_root_from_anywhere_and_only_there() {
     assert!(!root.join("2021/btv/bienban-baseline.json").exists());
     // The whole archive is recorded, whatever was named.
     let b: Value = serde_json::from_str(&fs::read_to_string(root.join("bienban-baseline.json")).unwrap()).unwrap();
-    assert_eq!(b["files"].as_object().unwrap().len(), 12);
+    assert_eq!(b["files"].as_object().unwrap().len(), 13);
     // Without a bienban.toml there is no root to write at.
     let loose = tempfile::tempdir().unwrap();
     fs::copy(root.join(QUORUM), loose.path().join("a.md")).unwrap();

@@ -28,7 +28,7 @@ fn man_writes_one_page_per_subcommand_with_exit_status_files_and_environment() {
     let mut names: Vec<String> =
         fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     names.sort();
-    let expected = ["check", "completions", "convert", "explain", "init", "man", "report", "rules"];
+    let expected = ["check", "completions", "convert", "explain", "init", "man", "report", "roster", "rules"];
     let mut want: Vec<String> = expected.iter().map(|s| format!("bienban-{s}.1")).collect();
     want.push("bienban.1".into());
     want.sort();
@@ -93,6 +93,11 @@ fn help_follows_the_language() {
         assert!(vi.contains("Cách dùng: bienban check") && vi.contains("Định dạng đầu ra."), "{vi}");
         assert!(vi.contains("Ghi mọi phát hiện hiện có của lưu trữ vào bienban-baseline.json"), "{vi}");
     }
+    // A nested command (`roster init`) has its help, in either language.
+    let vi = help(&["--lang", "vi", "roster", "init", "--help"], "C.UTF-8");
+    assert!(vi.contains("Cách dùng: bienban roster init") && vi.contains("Ghi bản nháp danh sách thành viên"), "{vi}");
+    let en = help(&["roster", "init", "-h"], "C.UTF-8");
+    assert!(en.contains("Write a starting roster"), "{en}");
     // LANG=vi_VN.
     let vi = help(&["--help"], "vi_VN.UTF-8");
     assert!(vi.contains("Lệnh:") && vi.contains("In trợ giúp"), "{vi}");

@@ -130,7 +130,7 @@ fn links_inside_the_archive_are_still_followed() {
 
 #[cfg(unix)]
 #[test]
-fn a_profile_outside_the_archive_is_never_read_nor_shown() {
+fn a_profile_or_roster_outside_the_archive_is_never_read_nor_shown() {
     let d = tmp();
     let outside = tmp();
     fs::write(d.path().join("r.md"), bad()).unwrap();
@@ -140,18 +140,20 @@ fn a_profile_outside_the_archive_is_never_read_nor_shown() {
     assert!(std::process::Command::new("mkfifo").arg(d.path().join("fifo.toml")).status().unwrap().success());
     let rel = format!("../{}/x.toml", outside.path().file_name().unwrap().to_string_lossy());
     let abs = outside.path().join("x.toml").to_string_lossy().into_owned();
-    for profile in
+    // The profile and the roster (format 1.1) are held to the same containment.
+    for (key, profile) in ["profile", "roster"].into_iter().flat_map(|k| {
         ["/proc/self/environ", "/etc/passwd", "/dev/zero", &abs, &rel, "linked.toml", "zero.toml", "fifo.toml"]
-    {
-        fs::write(d.path().join("bienban.toml"), format!("profile = {profile:?}\n")).unwrap();
+            .map(|p| (k, p.to_string()))
+    }) {
+        fs::write(d.path().join("bienban.toml"), format!("{key} = {profile:?}\n")).unwrap();
         let o = bienban(d.path(), &["check", "r.md"]);
-        assert_eq!(o.code, 2, "{profile}: {}", o.stderr);
+        assert_eq!(o.code, 2, "{key} {profile}: {}", o.stderr);
         for leak in ["ghp_s3cr3t", "root:x:0", "PRIVATE", "outside the archive\""] {
-            assert!(!o.stderr.contains(leak), "{profile} leaks {leak}: {}", o.stderr);
+            assert!(!o.stderr.contains(leak), "{key} {profile} leaks {leak}: {}", o.stderr);
         }
-        assert!(o.took < Duration::from_secs(20), "{profile}: {:?}", o.took);
+        assert!(o.took < Duration::from_secs(20), "{key} {profile}: {:?}", o.took);
         // The error points at the archive's own line.
-        assert!(o.stderr.contains("profile = "), "{profile}: {}", o.stderr);
+        assert!(o.stderr.contains(&format!("{key} = ")), "{key} {profile}: {}", o.stderr);
     }
 }
 

@@ -1,7 +1,7 @@
 //! Incremental runs: the per-file results (before the archive pass) are
 //! kept in the user's cache folder, one file per archive, keyed by each
-//! file's content hash, and reused when bienban, the profile, the language
-//! and the reading options are the same. A repeated run on an unchanged
+//! file's content hash, and reused when bienban, the profile, the roster,
+//! the language and the reading options are the same. A repeated run on an unchanged
 //! archive reads the files but does not parse them again.
 //!
 //! The cache is never inside the archive: an archive comes from whoever
@@ -36,7 +36,7 @@ pub const ENV_DIR: &str = "BIENBAN_CACHE_DIR";
 pub const MAX_CACHE_SIZE: u64 = 512 << 20;
 /// The format: a 32-byte BLAKE3 of the rest, then postcard (compact binary
 /// serde) of a [`CacheFile`]. Bumped when the layout changes.
-const FORMAT: &str = "v5";
+const FORMAT: &str = "v6";
 /// A temporary file older than this was left by a killed run.
 const STALE_TEMP: Duration = Duration::from_secs(600);
 
@@ -127,13 +127,15 @@ fn known_rules<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Finding>, D
 }
 
 /// Everything that changes a file's result besides its bytes: entries are
-/// only valid for the same. (The roster and the baseline of issue 11 go
-/// here when they exist: a fingerprint of each, like the profile's.)
+/// only valid for the same. (The baseline of issue 11 goes here when it
+/// exists: a fingerprint, like the profile's and the roster's.)
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Salt {
     version: String,
     /// The profile's fingerprint ([`crate::regulation::profile::Profile::fingerprint`]).
     profile: String,
+    /// The roster's ([`crate::model::roster::Roster::fingerprint`]), if the archive has one.
+    roster: Option<String>,
     lang: Lang,
     /// `--encoding`: how files that are not UTF-8 are read.
     encoding: Option<String>,
@@ -142,10 +144,11 @@ pub struct Salt {
 }
 
 impl Salt {
-    pub fn new(profile_fingerprint: &str, opts: &Options) -> Salt {
+    pub fn new(profile_fingerprint: &str, roster_fingerprint: Option<&str>, opts: &Options) -> Salt {
         Salt {
             version: concat!(env!("CARGO_PKG_VERSION"), "+", env!("BIENBAN_BUILD_ID")).to_string(),
             profile: profile_fingerprint.to_string(),
+            roster: roster_fingerprint.map(str::to_string),
             lang: opts.lang,
             encoding: opts.encoding.map(|e| format!("{e:?}")),
             max_file_size: opts.max_file_size,
@@ -341,19 +344,21 @@ mod tests {
         let d = tempfile::tempdir().unwrap();
         let dir = d.path().join("cache");
         let root = d.path().join("archive");
-        let salt = |lang, profile: &str| Salt::new(profile, &Options::new(lang, false));
+        let salt = |lang, profile: &str| Salt::new(profile, None, &Options::new(lang, false));
         let c = Cache::open(&dir, &root, salt(Lang::Vi, "p"), Lang::Vi).unwrap();
         std::fs::write(c.path(), b"not a cache at all").unwrap();
         assert!(Cache::open(&dir, &root, salt(Lang::Vi, "p"), Lang::Vi).unwrap().old.is_empty());
         c.store(vec![(key_of(b"x"), Some(Entry(Err(Skip::Empty))))]).unwrap();
         assert_eq!(Cache::open(&dir, &root, salt(Lang::Vi, "p"), Lang::Vi).unwrap().old.len(), 1);
-        // Another profile, language or archive: stale.
+        // Another profile, roster, language or archive: stale.
         assert!(Cache::open(&dir, &root, salt(Lang::Vi, "q"), Lang::Vi).unwrap().old.is_empty());
+        let rostered = Salt::new("p", Some("r"), &Options::new(Lang::Vi, false));
+        assert!(Cache::open(&dir, &root, rostered, Lang::Vi).unwrap().old.is_empty());
         assert!(Cache::open(&dir, &root, salt(Lang::En, "p"), Lang::Vi).unwrap().old.is_empty());
         assert!(Cache::open(&dir, &d.path().join("other"), salt(Lang::Vi, "p"), Lang::Vi).unwrap().old.is_empty());
         let mut opts = Options::new(Lang::Vi, false);
         opts.max_file_size = 1;
-        assert!(Cache::open(&dir, &root, Salt::new("p", &opts), Lang::Vi).unwrap().old.is_empty());
+        assert!(Cache::open(&dir, &root, Salt::new("p", None, &opts), Lang::Vi).unwrap().old.is_empty());
     }
 
     #[cfg(unix)]
@@ -364,7 +369,7 @@ mod tests {
         let open = std::fs::create_dir(d.path().join("open"));
         open.unwrap();
         std::fs::set_permissions(d.path().join("open"), std::fs::Permissions::from_mode(0o777)).unwrap();
-        let salt = Salt::new("p", &Options::default());
+        let salt = Salt::new("p", None, &Options::default());
         assert!(Cache::open(&d.path().join("open"), d.path(), salt.clone(), Lang::En).is_err());
         std::os::unix::fs::symlink(d.path().join("open"), d.path().join("link")).unwrap();
         assert!(Cache::open(&d.path().join("link"), d.path(), salt.clone(), Lang::En).is_err());

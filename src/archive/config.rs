@@ -8,6 +8,7 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 
 use crate::common::i18n::Lang;
+use crate::model::roster::Roster;
 use crate::model::Date;
 use crate::tr;
 
@@ -28,6 +29,9 @@ pub struct Config {
     pub lang: Option<Lang>,
     /// A regulation profile of the archive's own, relative to the root.
     pub profile: Option<toml::Spanned<PathBuf>>,
+    /// Who the members of each body were, and when (format 1.1,
+    /// "Membership"): a TOML file relative to the root (`archive::roster`).
+    pub roster: Option<toml::Spanned<PathBuf>>,
     /// Globs (relative to the root) of the files that make up the archive.
     #[serde(default)]
     pub include: Vec<toml::Spanned<String>>,
@@ -48,6 +52,9 @@ pub struct Config {
     /// `--select` / `--ignore` on the command line, which win over `[rules]`.
     #[serde(skip)]
     pub selection: Selection,
+    /// The roster `roster` names, once read ([`Config::set_roster`]).
+    #[serde(skip)]
+    members: Option<std::sync::Arc<Roster>>,
 }
 
 /// The rules named by `--select RULE,…` (only these run) and `--ignore
@@ -182,8 +189,8 @@ impl Config {
             Err(e) => {
                 let help = tr!(
                     lang,
-                    "các khóa hợp lệ: lang, profile, include, exclude, period, term, max_file_size, [rules]; xem `bienban init`",
-                    "valid keys: lang, profile, include, exclude, period, term, max_file_size, [rules]; see `bienban init`"
+                    "các khóa hợp lệ: lang, profile, roster, include, exclude, period, term, max_file_size, [rules]; xem `bienban init`",
+                    "valid keys: lang, profile, roster, include, exclude, period, term, max_file_size, [rules]; see `bienban init`"
                 );
                 return Err(err(e.message().to_string(), e.span(), Some(help), &text));
             }
@@ -289,6 +296,17 @@ impl Config {
         Ok(c)
     }
 
+    /// The archive's roster, once read.
+    pub fn roster(&self) -> Option<&Roster> {
+        self.members.as_deref()
+    }
+
+    /// Sets the roster the archive is checked against (read by
+    /// `archive::roster::load`, or built by a test).
+    pub fn set_roster(&mut self, roster: Roster) {
+        self.members = Some(std::sync::Arc::new(roster));
+    }
+
     pub fn max_file_size(&self) -> Option<u64> {
         match self.max_file_size.as_ref()?.get_ref() {
             SizeText::Bytes(n) => Some(*n),
@@ -324,7 +342,7 @@ impl Config {
     }
 }
 
-fn date_of(d: &DateText) -> Option<Date> {
+pub(crate) fn date_of(d: &DateText) -> Option<Date> {
     match d {
         DateText::Toml(t) => t
             .date
@@ -440,19 +458,20 @@ pub fn probe(dir: &Path) -> Probe {
     Probe::Root
 }
 
-/// A file the configuration names (`profile`, and the roster and baseline
+/// A file the configuration names (`profile`, `roster`, and the baseline
 /// to come): a relative path that stays under the archive's `root` (no
 /// absolute path, no `..`, no link leading out), a regular file within
-/// [`MAX_DATA_SIZE`], UTF-8. Errors point at the key in `bienban.toml`.
+/// [`MAX_DATA_SIZE`], UTF-8. Errors point at the key in `bienban.toml`;
+/// `elsewhere` says how to use a file outside the archive, if there is a way.
 /// Returns the file's canonical path and its text.
 pub fn archive_file(
     root: &Path,
     named: &toml::Spanned<PathBuf>,
     config_path: &Path,
     config_text: &str,
+    elsewhere: Option<String>,
     lang: Lang,
 ) -> Result<(PathBuf, String), ConfigError> {
-    use std::path::Component;
     let err = |message: String, help: Option<String>| ConfigError {
         path: config_path.to_path_buf(),
         text: Some(config_text.to_string()),
@@ -462,14 +481,18 @@ pub fn archive_file(
     };
     let rel = named.get_ref();
     let shown = rel.display();
-    if rel.as_os_str().is_empty() || rel.components().any(|c| !matches!(c, Component::Normal(_) | Component::CurDir)) {
+    if !is_inside(rel) {
+        let help = tr!(
+            lang,
+            "viết đường dẫn tương đối tính từ thư mục chứa bienban.toml, không có `..`",
+            "write a path relative to bienban.toml's folder, without `..`"
+        );
         return Err(err(
             tr!(lang, "{}: phải là đường dẫn bên trong lưu trữ", "{}: must be a path inside the archive", shown),
-            Some(tr!(
-                lang,
-                "viết đường dẫn tương đối tính từ thư mục chứa bienban.toml, không có `..`; để dùng một tệp khác, nêu tên nó bằng `--profile` trên dòng lệnh",
-                "write a path relative to bienban.toml's folder, without `..`; to use another file, name it with `--profile` on the command line"
-            )),
+            Some(match elsewhere {
+                Some(e) => format!("{help}; {e}"),
+                None => help,
+            }),
         ));
     }
     let canonical = std::fs::canonicalize(root.join(rel))
@@ -484,6 +507,13 @@ pub fn archive_file(
     Ok((canonical, text))
 }
 
+/// A path relative to the archive's root that stays under it as written:
+/// not empty, not absolute, no `..`.
+pub fn is_inside(rel: &Path) -> bool {
+    use std::path::Component;
+    !rel.as_os_str().is_empty() && rel.components().all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
+}
+
 /// What `bienban init` writes.
 pub const TEMPLATE: &str = r#"# bienban.toml — đánh dấu gốc của một bộ lưu trữ biên bản và cấu hình bienban.
 # This file marks the root of an archive of minutes and configures bienban.
@@ -496,6 +526,11 @@ pub const TEMPLATE: &str = r#"# bienban.toml — đánh dấu gốc của một 
 # Hồ sơ quy chế riêng (đường dẫn tính từ thư mục này). Bỏ trống: dùng quy chế có sẵn
 # (Quy chế làm việc BCH Đảng bộ Các cơ quan tỉnh Bắc Kạn 2020-2025).
 # profile = "quy-che.toml"
+
+# Danh sách thành viên của các cơ quan theo thời gian (tệp TOML trong thư mục này):
+# tổng số, người có mặt/vắng mặt và người chủ trì được đối chiếu với danh sách
+# (quy tắc roster). `bienban roster init` lập một bản nháp từ các biên bản.
+# roster = "thanh-vien.toml"
 
 # Những tệp thuộc lưu trữ (mẫu glob, tính từ thư mục này).
 # include = ["**/*.md"]

@@ -1,5 +1,6 @@
 //! Stage 6, the archive: a run's named paths grouped by archive root
-//! (`bienban.toml`), each archive read whole (with the cache), the
+//! (`bienban.toml`, and the profile and roster it names), each archive
+//! read whole (with the cache), the
 //! cross-record rules run over the records' summaries, then severities
 //! from the configuration, suppressions and the baseline applied.
 //!
@@ -11,6 +12,7 @@ pub mod cache;
 pub mod config;
 pub mod fingerprint;
 mod pass;
+pub mod roster;
 pub mod run;
 pub mod suppress;
 

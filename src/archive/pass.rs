@@ -36,11 +36,12 @@ pub fn check(
     }
 }
 
-/// Checks in-memory files `(path, bytes)` as one archive: for tests, the
-/// documented examples and standard input.
+/// Checks in-memory files `(path, bytes)` as one archive (with the roster
+/// `config` holds, if any): for tests, the documented examples and fuzzing.
 pub fn check_texts(files: &[(&str, &[u8])], profile: &Profile, config: &Config, opts: Options) -> Vec<FileResult> {
+    let against = crate::check::Against { profile, roster: config.roster() };
     let mut results: Vec<FileResult> =
-        files.iter().filter_map(|(p, b)| crate::check::check_bytes(p, b, profile, opts)).collect();
+        files.iter().filter_map(|(p, b)| crate::check::check_bytes(p, b, against, opts)).collect();
     archive_pass(&mut results, profile, config, opts);
     results
 }

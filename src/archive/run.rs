@@ -21,7 +21,8 @@ use crate::archive;
 use crate::archive::baseline::{self, Effect};
 use crate::archive::cache::{self, Cache, Entry, Key, Salt};
 use crate::archive::config::{self, Config, ConfigError, Ignored, Probe};
-use crate::check::{self, FileResult, Options, Skip};
+use crate::archive::roster;
+use crate::check::{self, Against, FileResult, Options, Skip};
 use crate::common::i18n::Lang;
 use crate::model::Date;
 use crate::read::discover::{discover, Target};
@@ -172,13 +173,18 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
     let checked: Vec<Result<GroupOutcome, Box<ConfigError>>> = groups
         .into_par_iter()
         .map(|(root, named_files)| {
-            let (config, own) = configure(req, root.as_deref(), user_config.as_ref(), named_given)?;
-            let profile = own.unwrap_or_else(|| default_profile.clone());
+            let (config, profile) =
+                configure(req, root.as_deref(), user_config.as_ref(), named_given, &default_profile)?;
             let group_lang = req.lang.or(config.lang).unwrap_or_default();
             let opts = options(req, &config, group_lang);
             let mut notes = Vec::new();
             let cache = match root.as_deref().filter(|_| !req.no_cache && !req.audit).zip(cache::folder()) {
-                Some((r, dir)) => match Cache::open(&dir, r, Salt::new(&profile.fingerprint, &opts), group_lang) {
+                Some((r, dir)) => match Cache::open(
+                    &dir,
+                    r,
+                    Salt::new(&profile.fingerprint, config.roster().map(|r| r.fingerprint.as_str()), &opts),
+                    group_lang,
+                ) {
                     Ok(c) => Some(c),
                     Err(note) => {
                         notes.push(note);
@@ -307,8 +313,10 @@ fn run_stdin(
     let mut ignored = Vec::new();
     let root = abs.as_ref().and_then(|a| a.parent()).and_then(|d| config::find_root(d, &mut ignored));
     let notes = ignored.iter().map(|i| i.note(req.lang.unwrap_or_default())).collect();
-    let (config, own) = configure(req, root.as_deref(), user_config, named.is_some())?;
-    let profile = own.map(|p| (*p).clone()).or(named).unwrap_or_else(Profile::builtin);
+    let named_given = named.is_some();
+    let default = Arc::new(named.unwrap_or_else(Profile::builtin));
+    let (config, profile) = configure(req, root.as_deref(), user_config, named_given, &default)?;
+    let against = Against { profile: &profile, roster: config.roster() };
     let lang = req.lang.or(config.lang).unwrap_or_default();
     let opts = options(req, &config, lang);
     // Standard input honours the size limit like any file.
@@ -335,7 +343,7 @@ fn run_stdin(
             });
         }
     };
-    let mut mine = match check::check_file(&display, &bytes, &profile, opts) {
+    let mut mine = match check::check_file(&display, &bytes, against, opts) {
         Ok(r) => r,
         Err(why) => {
             let skipped = vec![(display, why)];
@@ -364,7 +372,7 @@ fn run_stdin(
             .filter_map(|t| {
                 let shown = shown_path(&t.path, cwd.as_deref());
                 match contained(&t.path, t.link, Some(r)) {
-                    Ok(path) => check::check_path(&path, &shown, &profile, opts).ok(),
+                    Ok(path) => check::check_path(&path, &shown, against, opts).ok(),
                     Err(f) => Some(FileResult::failed(&shown, None, f(lang))),
                 }
             })
@@ -455,6 +463,7 @@ fn check_archive(
 ) -> Result<ArchiveChecked, Box<ConfigError>> {
     let (root, keep) = (scope.root, scope.keep);
     let mut skipped = Vec::new();
+    let against = Against { profile, roster: config.roster() };
     // abs path → (display, whether it is a link, its boundary), for the files to report.
     let mut report: HashMap<PathBuf, (String, bool, Option<PathBuf>)> = HashMap::new();
     let mut all: Vec<(PathBuf, Option<String>, bool, Option<PathBuf>)> = Vec::new();
@@ -489,7 +498,7 @@ fn check_archive(
         .map(|(k, (path, display, link, boundary))| {
             let shown = display.clone().unwrap_or_else(|| shown_path(path, cwd.as_deref()));
             let (mut r, entry) = match contained(path, *link, boundary.as_deref()) {
-                Ok(read_from) => check_cached(&read_from, &shown, profile, opts, cache),
+                Ok(read_from) => check_cached(&read_from, &shown, against, opts, cache),
                 Err(f) => (Ok(FileResult::failed(&shown, None, f(opts.lang))), None),
             };
             if display.is_none() {
@@ -605,11 +614,11 @@ type KeptEntry = (Key, Option<Entry>);
 fn check_cached(
     path: &Path,
     shown: &str,
-    profile: &Profile,
+    against: Against<'_>,
     opts: Options,
     cache: Option<&Cache>,
 ) -> (Result<FileResult, Skip>, Option<KeptEntry>) {
-    let Some(cache) = cache else { return (check::check_path(path, shown, profile, opts), None) };
+    let Some(cache) = cache else { return (check::check_path(path, shown, against, opts), None) };
     let bytes = match check::read_limited(path, opts) {
         Ok(b) => b,
         Err(f) => return (Ok(FileResult::failed(shown, Some(path), *f)), None),
@@ -618,7 +627,7 @@ fn check_cached(
     if let Some(entry) = cache.get(&key) {
         return (entry.result(shown, path), Some((key, None)));
     }
-    let r = check::check_file(shown, &bytes, profile, opts).map(|mut r| {
+    let r = check::check_file(shown, &bytes, against, opts).map(|mut r| {
         if r.text.is_none() {
             r.file = Some(path.to_path_buf());
         }
@@ -655,34 +664,55 @@ fn load_user_config(
     Ok(Some(UserConfig { path: p.clone(), text, profile: profile.map(Arc::new) }))
 }
 
-/// One archive's configuration and own profile: `--config`'s, else the
-/// archive's `bienban.toml` (not with `--audit`), else the defaults; with
-/// `--select` / `--ignore` on top.
+/// One archive's configuration, its profile (its own, else `default`) and
+/// roster: `--config`'s, else the archive's `bienban.toml` (not with
+/// `--audit`), else the defaults; with `--select` / `--ignore` on top. The
+/// roster is read once per archive, never with `--audit`.
 fn configure(
     req: &Request<'_>,
     root: Option<&Path>,
     user: Option<&UserConfig>,
     named_profile: bool,
-) -> Result<(Config, Option<Arc<Profile>>), Box<ConfigError>> {
+    default: &Arc<Profile>,
+) -> Result<(Config, Arc<Profile>), Box<ConfigError>> {
     let lang = req.lang.unwrap_or_default();
-    let (mut config, profile) = match (user, root) {
-        (Some(u), _) => (Config::parse(&u.path, u.text.clone(), lang)?, u.profile.clone()),
-        (None, Some(r)) if !req.audit => {
-            let (c, p) = load(r, req.lang, named_profile)?;
-            (c, p.map(Arc::new))
+    let (mut config, own, source) = match (user, root) {
+        (Some(u), _) => {
+            (Config::parse(&u.path, u.text.clone(), lang)?, u.profile.clone(), Some((u.path.clone(), u.text.clone())))
         }
-        _ => (Config::default(), None),
+        (None, Some(r)) if !req.audit => {
+            let (c, p, path, text) = load_config(r, req.lang, named_profile)?;
+            (c, p.map(Arc::new), Some((path, text)))
+        }
+        _ => (Config::default(), None, None),
     };
+    let profile = own.unwrap_or_else(|| default.clone());
+    if let (Some(r), Some((path, text)), false) = (root, &source, req.audit) {
+        if let Some(roster) = roster::load(r, &config, path, text, &profile, lang)? {
+            config.set_roster(roster);
+        }
+    }
     config.selection = req.selection.clone();
     Ok((config, profile))
 }
 
-/// The archive's configuration, and its own profile if it names one (and
-/// `--profile` does not replace it).
-fn load(root: &Path, lang: Option<Lang>, named_profile: bool) -> Result<(Config, Option<Profile>), Box<ConfigError>> {
+/// The archive's configuration and profile (its own, else the built-in
+/// one), without its roster: for `bienban roster init`, which writes it.
+pub fn settings(root: &Path, lang: Option<Lang>) -> Result<(Config, Profile), Box<ConfigError>> {
+    let (config, own, _, _) = load_config(root, lang, false)?;
+    Ok((config, own.unwrap_or_else(Profile::builtin)))
+}
+
+/// `bienban.toml` (with its path and text, to point at its lines) and the
+/// profile it names, unless `--profile` replaces it.
+fn load_config(
+    root: &Path,
+    lang: Option<Lang>,
+    named_profile: bool,
+) -> Result<(Config, Option<Profile>, PathBuf, String), Box<ConfigError>> {
     let path = root.join(config::FILE_NAME);
-    let (config, _, profile) = load_config_at(&path, &path, root, lang.unwrap_or_default(), named_profile)?;
-    Ok((config, profile))
+    let (config, text, profile) = load_config_at(&path, &path, root, lang.unwrap_or_default(), named_profile)?;
+    Ok((config, profile, path, text))
 }
 
 /// Reads the configuration at `path` (named `shown` in messages), and the
@@ -705,7 +735,12 @@ fn load_config_at(
     let config = Config::parse(shown, text.clone(), lang)?;
     let profile = match &config.profile {
         Some(p) if !named_profile => {
-            let (file, ptext) = config::archive_file(dir, p, shown, &text, lang)?;
+            let elsewhere = tr!(
+                lang,
+                "để dùng một tệp khác, nêu tên nó bằng `--profile` trên dòng lệnh",
+                "to use another file, name it with `--profile` on the command line"
+            );
+            let (file, ptext) = config::archive_file(dir, p, shown, &text, Some(elsewhere), lang)?;
             Some(Profile::from_toml(&ptext).map_err(|e| ConfigError {
                 // A TOML file of the archive: its offending line may be shown.
                 text: is_toml(&file).then(|| ptext.clone()),

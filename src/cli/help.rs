@@ -120,6 +120,11 @@ const VI: &[(&str, &str, &str)] = &[
     ("report", "config", "Dùng cấu hình này (một bienban.toml) thay cho cấu hình của từng lưu trữ; thư mục có bienban.toml vẫn là gốc lưu trữ."),
     ("report", "select", "Chỉ chạy các quy tắc này (cách nhau bằng dấu phẩy), bất kể [rules]."),
     ("report", "ignore", "Không chạy các quy tắc này (cách nhau bằng dấu phẩy), bất kể [rules]."),
+    ("roster", "", "Danh sách thành viên của lưu trữ: ai là thành viên của từng cơ quan, từ ngày nào đến ngày nào (`roster = \"thanh-vien.toml\"` trong bienban.toml)."),
+    ("roster init", "", "Ghi bản nháp danh sách thành viên từ các biên bản: những người được ghi có mặt hoặc vắng mặt, theo từng cơ quan, với ngày đầu và ngày cuối được ghi và chức vụ như đã viết. Văn thư phải sửa lại trước khi dùng."),
+    ("roster init", "dir", "Một thư mục của lưu trữ (gốc là thư mục có bienban.toml gần nhất ở trên)."),
+    ("roster init", "output", "Ghi vào đây, trong lưu trữ (mặc định: tệp mà `roster` trong bienban.toml nêu, nếu không thì thanh-vien.toml ở gốc)."),
+    ("roster init", "force", "Thay tệp nếu đã có."),
     ("completions", "", "In tập lệnh gợi ý hoàn thành cho shell."),
     ("completions", "shell", "Shell: bash, zsh, fish, elvish, powershell."),
     ("man", "", "In trang hướng dẫn (roff); với --out-dir, ghi một trang cho mỗi lệnh con."),
@@ -176,14 +181,30 @@ pub fn command(l: Lang) -> Command {
     let mut cmd = own_flags(super::Cli::command(), true, l);
     let subs: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
     for name in subs {
-        cmd = cmd.mut_subcommand(name, |s| own_flags(s, false, l));
+        cmd = cmd.mut_subcommand(name, |s| {
+            let mut s = own_flags(s, false, l);
+            let nested: Vec<String> = s.get_subcommands().map(|c| c.get_name().to_string()).collect();
+            for inner in nested {
+                s = s.mut_subcommand(inner, |c| own_flags(c, false, l));
+            }
+            s
+        });
     }
     if l == Lang::Vi {
         cmd = translate(cmd, "");
         let subs: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
         for name in subs {
             let n = name.clone();
-            cmd = cmd.mut_subcommand(name, move |s| translate(s, &n));
+            cmd = cmd.mut_subcommand(name, move |s| {
+                let mut s = translate(s, &n);
+                // Nested commands (`roster init`) are keyed by both names.
+                let nested: Vec<String> = s.get_subcommands().map(|c| c.get_name().to_string()).collect();
+                for inner in nested {
+                    let key = format!("{n} {inner}");
+                    s = s.mut_subcommand(inner, move |c| translate(c, &key));
+                }
+                s
+            });
         }
     }
     cmd

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 pub mod convert;
 pub mod help;
 pub mod html_report;
+pub mod roster;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
@@ -51,6 +52,12 @@ pub enum Command {
     Init {
         #[arg(default_value = ".")]
         dir: PathBuf,
+    },
+    /// The roster: who the members of each body were, and when
+    /// (`roster = "thanh-vien.toml"` in bienban.toml).
+    Roster {
+        #[command(subcommand)]
+        command: roster::RosterCommand,
     },
     /// Convert records typed in a legacy encoding (TCVN3, VNI, Windows-1258)
     /// to UTF-8 Unicode. Writes a copy `NAME.unicode.md` unless told otherwise.
@@ -305,6 +312,7 @@ fn run_with_help_lang(cli: Cli, help_lang: Lang) -> ExitCode {
             }
         },
         Command::Init { dir } => init(&dir, lang),
+        Command::Roster { command } => roster::run(&command, cli.lang),
         Command::Convert(args) => crate::cli::convert::run(&args, lang),
         Command::Report(args) => html_report::run(args, cli.lang),
         Command::Completions { shell } => {

@@ -146,6 +146,9 @@ pub struct Urgent {
 pub struct Chair {
     pub secretary_roles: Vec<String>,
     pub deputy_roles: Vec<String>,
+    /// The same two, folded once (`chair` and `roster` compare roles with them).
+    #[serde(skip)]
+    pub folded: [Vec<String>; 2],
     pub delegation_words: Vec<String>,
     pub article: String,
     pub quote: String,
@@ -291,6 +294,8 @@ impl Profile {
         for (i, f) in self.fields.iter().enumerate() {
             idx.fields.entry(f.slug.clone()).or_insert(i);
         }
+        self.chair.folded =
+            [&self.chair.secretary_roles, &self.chair.deputy_roles].map(|rs| rs.iter().map(|r| fold(r)).collect());
         idx.role_words = self.chair.secretary_roles.iter().chain(&self.chair.deputy_roles).map(|r| fold(r)).collect();
         idx.role_words.extend(["uy vien", "uy vien btv", "uy vien ban thuong vu", "uy vien bch"].map(String::from));
         self.index = idx;

@@ -30,6 +30,9 @@ fn example(e: &Example, l: Lang) -> String {
         Example::Archive(files) => {
             files.iter().map(|(p, t)| format!("`{p}`:\n\n```markdown\n{t}```\n")).collect::<Vec<_>>().join("\n")
         }
+        Example::WithRoster { roster, record } => {
+            format!("`thanh-vien.toml` (`roster = \"thanh-vien.toml\"`):\n\n```toml\n{roster}```\n\n`bien-ban.md`:\n\n```markdown\n{record}```\n")
+        }
         Example::Bytes(b) => {
             format!("{}: `{}`\n", l.pick("các byte (không phải UTF-8)", "bytes (not UTF-8)"), b.escape_ascii())
         }

@@ -37,7 +37,7 @@ rm -rf "$out"
 mkdir -p "$out"
 
 # The sample archives (samples/ and, nested, samples/khoi-doanh-nghiep-2023/):
-# 8 + 6 errors, so exit 1, as `check`; an index of the two archives, each in
+# 9 + 6 errors, so exit 1, as `check`; an index of the two archives, each in
 # its own folder.
 set +e
 "$bin" report --html "$out/samples" samples

@@ -28,7 +28,7 @@ pub const FAMILIES: &[([&str; 2], &[&str])] = &[
         ["Đọc hết, không bỏ sót", "Read in full"],
         &["unrecognised-record", "unstructured-decision", "unknown-section", "record-content"],
     ),
-    (["Thành phần và số lượng", "Attendance and quorum"], &["attendance", "quorum", "absence-reason"]),
+    (["Thành phần và số lượng", "Attendance and quorum"], &["attendance", "quorum", "absence-reason", "roster"]),
     (["Biểu quyết", "Votes and majority"], &["votes", "majority", "missing-votes"]),
     (
         ["Thẩm quyền và chủ trì", "Competence and chair"],
@@ -98,22 +98,23 @@ fn date_text(d: Option<Date>) -> String {
 
 /// The quote of an article as the profile gives it for a rule.
 pub fn quote<'p>(p: &'p Profile, rule: &str, article: &str) -> Option<&'p str> {
-    let provision = match rule {
-        "quorum" => Some((&p.quorum.article, &p.quorum.quote)),
-        "majority" | "votes" | "missing-votes" => Some((&p.majority.article, &p.majority.quote)),
-        "urgent-carve-out" => Some((&p.urgent.article, &p.urgent.quote)),
-        "report-back" | "missing-id" => Some((&p.report_back.article, &p.report_back.quote)),
-        "chair" => Some((&p.chair.article, &p.chair.quote)),
-        "absence-reason" => Some((&p.attendance.article, &p.attendance.quote)),
-        "meeting-frequency" => Some((&p.frequency.article, &p.frequency.quote)),
-        "between-sessions-report" => Some((&p.between_sessions.article, &p.between_sessions.quote)),
-        "competence" | "unknown-matter" => Some((&p.competence.article, &p.competence.quote)),
-        "higher-consent" => Some((&p.higher_consent.article, &p.higher_consent.quote)),
-        "unknown-reference" => Some((&p.delegation.article, &p.delegation.quote)),
-        _ => None,
+    let provisions = match rule {
+        "quorum" => vec![(&p.quorum.article, &p.quorum.quote)],
+        // The count of members (Điều 11.1), or the chair's role (Điều 6).
+        "roster" => vec![(&p.quorum.article, &p.quorum.quote), (&p.chair.article, &p.chair.quote)],
+        "majority" | "votes" | "missing-votes" => vec![(&p.majority.article, &p.majority.quote)],
+        "urgent-carve-out" => vec![(&p.urgent.article, &p.urgent.quote)],
+        "report-back" | "missing-id" => vec![(&p.report_back.article, &p.report_back.quote)],
+        "chair" => vec![(&p.chair.article, &p.chair.quote)],
+        "absence-reason" => vec![(&p.attendance.article, &p.attendance.quote)],
+        "meeting-frequency" => vec![(&p.frequency.article, &p.frequency.quote)],
+        "between-sessions-report" => vec![(&p.between_sessions.article, &p.between_sessions.quote)],
+        "competence" | "unknown-matter" => vec![(&p.competence.article, &p.competence.quote)],
+        "higher-consent" => vec![(&p.higher_consent.article, &p.higher_consent.quote)],
+        "unknown-reference" => vec![(&p.delegation.article, &p.delegation.quote)],
+        _ => Vec::new(),
     };
-    if let Some((a, q)) = provision.filter(|(a, _)| a.as_str() == article) {
-        let _ = a;
+    if let Some((_, q)) = provisions.into_iter().find(|(a, _)| a.as_str() == article) {
         return Some(q.as_str());
     }
     // Competence cites the matter's own article.
