@@ -168,9 +168,10 @@ div() { awk -v a="$1" -v b="$2" -v d="${3:-2}" 'BEGIN { if (b == 0) print "nan";
 archive_bytes() { find "$1" -name '*.md' -type f -printf '%s\n' | awk '{ s += $1 } END { print s }'; }
 archive_files() { find "$1" -name '*.md' -type f | wc -l; }
 
-# bienban keeps per-file results in .bienban_cache/ at each archive root.
-CACHE_DIR=.bienban_cache
-clear_cache() { find "$1" -name "$CACHE_DIR" -type d -prune -exec rm -rf {} +; }
+# bienban keeps per-file results in the user's cache folder; the benchmark
+# gives it one of its own, emptied before each cold run.
+export BIENBAN_CACHE_DIR="$ROOT/$OUT/cache"
+clear_cache() { rm -rf "$BIENBAN_CACHE_DIR"; }
 clear_big_cache() { clear_cache "$A_BIG"; }
 clear_small_cache() { clear_cache "$A_SMALL"; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
@@ -262,7 +263,7 @@ fi
 
 # Three ways to run bienban on the same archive: a full check (--no-cache:
 # every file parsed, nothing written), a first run with an empty cache (the
-# default command, which also writes .bienban_cache/), and a repeat run on
+# default command, which also writes the cache), and a repeat run on
 # an unchanged archive (the default command again: files read and hashed,
 # results taken from the cache, archive rules run).
 FULL_ARGS=("${BB_ARGS[@]}")
