@@ -170,7 +170,8 @@ archive_files() { find "$1" -name '*.md' -type f | wc -l; }
 
 # bienban keeps per-file results in the user's cache folder; the benchmark
 # gives it one of its own, emptied before each cold run.
-export BIENBAN_CACHE_DIR="$ROOT/$OUT/cache"
+case "$OUT" in /*) BIENBAN_CACHE_DIR="$OUT/cache" ;; *) BIENBAN_CACHE_DIR="$ROOT/$OUT/cache" ;; esac
+export BIENBAN_CACHE_DIR
 clear_cache() { rm -rf "$BIENBAN_CACHE_DIR"; }
 clear_big_cache() { clear_cache "$A_BIG"; }
 clear_small_cache() { clear_cache "$A_SMALL"; }
