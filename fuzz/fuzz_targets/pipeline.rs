@@ -5,8 +5,8 @@
 #![no_main]
 
 use bienban::archive::check_texts;
-use bienban::check::{FileResult, Options};
 use bienban::archive::config::Config;
+use bienban::check::{FileResult, Options};
 use bienban::common::i18n::Lang;
 use bienban::regulation::profile::Profile;
 use bienban::report::{self, human, Positions};
@@ -56,6 +56,7 @@ fuzz_target!(|data: &[u8]| {
     // Two files of one archive: the cross-record rules see each other's numbers.
     let half = data.len() / 2;
     let (a, b) = data.split_at(half);
-    let results = check_texts(&[("a.md", a), ("b.md", b), ("c.md", data)], profile, &Config::default(), Options::default());
+    let results =
+        check_texts(&[("a.md", a), ("b.md", b), ("c.md", data)], profile, &Config::default(), Options::default());
     render_all(&results);
 });
