@@ -19,6 +19,7 @@
 #                     repository made from the one-root archive; one file
 #                     changed, checked with a warm cache, beside
 #                     `git status --porcelain` on the same tree
+#   ROSTER=1          also time the 100k archive with a roster per organisation
 #   HYPERFINE=1       also cross-check bienban and ripgrep with hyperfine
 #   OUT=bench/out     where archives and results go (kept out of git)
 set -euo pipefail
@@ -36,6 +37,7 @@ SMALL=${SMALL:-10000}
 ONE_ROOT=${ONE_ROOT:-1}
 PRECOMMIT=${PRECOMMIT:-1}
 [ "$ONE_ROOT" = 1 ] || PRECOMMIT=0
+ROSTER=${ROSTER:-1}
 HYPERFINE=${HYPERFINE:-0}
 OUT=${OUT:-bench/out}
 TOOLS=bench/.tools
@@ -45,6 +47,7 @@ A_BIG=$OUT/a$((BIG / 1000))k
 A_SMALL=$OUT/a$((SMALL / 1000))k
 A_ONE=$OUT/a$((BIG / 1000))k-one-root
 A_GIT=$OUT/a$((BIG / 1000))k-git
+A_ROSTER=$OUT/a$((BIG / 1000))k-roster
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'bench/run.sh: %s\n' "$*" >&2; exit 1; }
@@ -108,9 +111,10 @@ build() {
     log "timing $BB, built from $BUILT_AT"
 }
 
-generate() { # dir records
+generate() { # dir records [generator flag…]
     local dir=$1 n=$2 stamp="$1.stamp" want
-    want="seed=$SEED records=$n generator=$(sha256sum examples/gen_archive.rs | cut -c1-16)"
+    shift 2
+    want="seed=$SEED records=$n${*:+ $*} generator=$(sha256sum examples/gen_archive.rs | cut -c1-16)"
     if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -d "$dir" ]; then
         log "$dir is up to date ($want)"
         return
@@ -118,7 +122,7 @@ generate() { # dir records
     log "generating $dir ($n records, seed $SEED)"
     rm -rf "$dir" "$stamp"
     mkdir -p "$(dirname "$dir")"
-    "$GEN" --out "$dir" --records "$n" --seed "$SEED" >&2
+    "$GEN" --out "$dir" --records "$n" --seed "$SEED" "$@" >&2
     echo "$want" >"$stamp"
 }
 
@@ -190,7 +194,7 @@ archive_files() { find "$1" -name '*.md' -type f | wc -l; }
 
 # bienban keeps its cache in the user's cache folder; here, one folder per
 # archive under $OUT/cache (BIENBAN_CACHE_DIR), so that each can be cleared.
-CACHES=$ROOT/$OUT/cache
+case "$OUT" in /*) CACHES="$OUT/cache" ;; *) CACHES="$ROOT/$OUT/cache" ;; esac
 cache_of() { echo "$CACHES/$(basename "$1")"; }
 clear_cache() { rm -rf "$(cache_of "$1")"; }
 clear_big_cache() { clear_cache "$A_BIG"; }
@@ -258,6 +262,9 @@ build
 generate "$A_BIG" "$BIG"
 generate "$A_SMALL" "$SMALL"
 [ "$ONE_ROOT" = 1 ] && one_root
+# The same records, each organisation with its roster (thanh-vien.toml) named
+# in its bienban.toml: what checking against who the members were costs.
+[ "$ROSTER" = 1 ] && generate "$A_ROSTER" "$BIG" --roster
 
 BB_ARGS=(check --format json)
 if [ -n "${THREADS:-}" ]; then
@@ -275,6 +282,11 @@ log "results in $RES"
 log "checking that the 10k archive gives only its deliberate findings"
 if verify "$A_SMALL" >"$RES/verify.txt"; then CLEAN=yes; else CLEAN=no; fi
 cat "$RES/verify.txt" >&2
+if [ "$ROSTER" = 1 ]; then
+    log "checking that the archive with rosters gives only its deliberate findings"
+    if verify "$A_ROSTER" >"$RES/verify-roster.txt"; then ROSTER_CLEAN=yes; else ROSTER_CLEAN=no; fi
+    cat "$RES/verify-roster.txt" >&2
+fi
 
 # Three ways to run bienban on the same archive: a full check (--no-cache:
 # every file parsed, nothing written), a first run with an empty cache (the
@@ -292,6 +304,7 @@ LOAD_START=$(load)
 clear_cache "$A_BIG"
 clear_cache "$A_SMALL"
 [ "$ONE_ROOT" = 1 ] && clear_cache "$A_ONE"
+[ "$ROSTER" = 1 ] && clear_cache "$A_ROSTER"
 
 log "warming the page cache"
 warm "$A_BIG"
@@ -301,6 +314,11 @@ rg -c "Biểu quyết" "$A_BIG" >/dev/null || true
 
 log "bienban, full check, on $A_BIG ($ROUNDS rounds)"
 timed "$ROUNDS" "$BB" "${FULL_ARGS[@]}" "$A_BIG" | tee "$RES/bienban-full-big.txt" >&2
+if [ "$ROSTER" = 1 ]; then
+    warm "$A_ROSTER"
+    log "bienban, full check, on $A_ROSTER ($ROUNDS rounds)"
+    timed "$ROUNDS" "$BB" "${FULL_ARGS[@]}" "$A_ROSTER" | tee "$RES/bienban-roster-full.txt" >&2
+fi
 log "ripgrep on $A_BIG ($ROUNDS rounds)"
 timed "$ROUNDS" rg -c "Biểu quyết" "$A_BIG" | tee "$RES/rg-big.txt" >&2
 log "bienban, full check, on $A_SMALL ($ROUNDS rounds)"
@@ -446,6 +464,9 @@ rel() { echo "${1#"$ROOT"/}"; }
     fi
     row "bienban, full check, $files_small records" "bienban ${FULL_ARGS[*]} $A_SMALL" bienban-full-small "$files_small"
     [ "$HAS_CACHE" = 1 ] && row "bienban, repeat run, $files_small records" "bienban ${BB_ARGS[*]} $A_SMALL" bienban-repeat-small "$files_small"
+    if [ "$ROSTER" = 1 ]; then
+        row "bienban, full check, $files_big records with a roster per organisation (clean apart from its deliberate violations: $ROSTER_CLEAN)" "bienban ${FULL_ARGS[*]} $A_ROSTER" bienban-roster-full "$files_big"
+    fi
     if [ "$ONE_ROOT" = 1 ]; then
         row "bienban, full check, $files_big records as one archive root" "bienban ${FULL_ARGS[*]} $A_ONE" bienban-one-full "$files_big"
         [ "$HAS_CACHE" = 1 ] && row "bienban, repeat run, one archive root" "bienban ${BB_ARGS[*]} $A_ONE" bienban-one-repeat "$files_big"
@@ -487,6 +508,10 @@ rel() { echo "${1#"$ROOT"/}"; }
     if [ "$MDL" = 1 ]; then
         two "≥ 20× faster than markdownlint-cli2 ($(fmt "$mdl" 0) s, $mdl_how)" "$(div "$mdl" "$full" 1)×" "$(cmp "$mdl" '>=' "$(awk -v r="$full" 'BEGIN { print 20 * r }')")" \
             "$(div "$mdl" "$rep" 1)×" "$(cmp "$mdl" '>=' "$(awk -v r="$rep" 'BEGIN { print 20 * r }')")"
+    fi
+    if [ "$ROSTER" = 1 ]; then
+        ros=$(med bienban-roster-full)
+        echo "| full check with a roster per organisation within 10% of the check without | $(fmt "$ros") s (×$(div "$ros" "$full" 3)) | $(yes_no "$(cmp "$ros" '<=' "$(awk -v r="$full" 'BEGIN { print 1.1 * r }')")") | | |"
     fi
     two "peak memory under 300 MB" "$(div "$full_rss" 1024 0) MB" "$(cmp "$full_rss" '<' $((300 * 1024)))" "$(div "$rep_rss" 1024 0) MB" "$(cmp "$rep_rss" '<' $((300 * 1024)))"
     grow=$(div "$files_big" "$files_small" 0)

@@ -1,8 +1,8 @@
 //! Criterion micro-benchmarks: parsing one record, lowering it, the rules
-//! on it, and the whole per-file check. `cargo bench`; the whole-archive
+//! on it (also with a roster), and the whole per-file check. `cargo bench`; the whole-archive
 //! benchmark against ripgrep and markdownlint-cli2 is `bench/run.sh`.
 
-use bienban::check::{check_bytes, Options};
+use bienban::check::{check_bytes, Against, Options};
 use bienban::common::i18n::Lang;
 use bienban::model::facts::Facts;
 use bienban::model::layout::{scan, Scan};
@@ -23,15 +23,31 @@ fn bench(c: &mut Criterion) {
     let Scan::Record(title) = scan(RECORD) else { panic!("the benchmark record is a record") };
     g.bench_function("lower", |b| b.iter(|| lower(black_box(&lines), RECORD, &title, &profile)));
     let rec = lower(&lines, RECORD, &title, &profile);
-    let cx = Context { profile: &profile, lang: Lang::Vi };
+    let cx = Context { profile: &profile, roster: None, lang: Lang::Vi };
     g.bench_function("rules", |b| {
         b.iter(|| {
-            let facts = Facts::of(black_box(&rec), &profile);
+            let facts = Facts::of(black_box(&rec), &profile, None);
             check_record(&rec, &facts, &cx)
         })
     });
+    // The same, checked against the samples' roster (format 1.1).
+    let roster = bienban::archive::roster::parse(
+        std::path::Path::new("thanh-vien.toml"),
+        "thanh-vien.toml",
+        include_str!("../samples/thanh-vien.toml"),
+        &profile,
+        Lang::Vi,
+    )
+    .expect("the samples' roster");
+    let cx_roster = Context { profile: &profile, roster: Some(&roster), lang: Lang::Vi };
+    g.bench_function("rules_with_roster", |b| {
+        b.iter(|| {
+            let facts = Facts::of(black_box(&rec), &profile, Some(&roster));
+            check_record(&rec, &facts, &cx_roster)
+        })
+    });
     g.bench_function("check_bytes", |b| {
-        b.iter(|| check_bytes("r.md", black_box(RECORD.as_bytes()), &profile, Options::default()))
+        b.iter(|| check_bytes("r.md", black_box(RECORD.as_bytes()), Against::profile(&profile), Options::default()))
     });
     g.finish();
     c.bench_function("fold", |b| {

@@ -2,7 +2,7 @@
 //! benchmarks (issue #5) and for stress-testing the rules.
 //!
 //! ```sh
-//! cargo run --release --example gen_archive -- --out DIR --records N [--seed S] [--single-root]
+//! cargo run --release --example gen_archive -- --out DIR --records N [--seed S] [--single-root | --roster]
 //! ```
 //!
 //! Writes N records as `DIR/<org>/<year>/<bch|btv|tt>/<yyyy-mm-dd>-<kind>-<n>.md`
@@ -20,7 +20,9 @@
 //! as one organisation: with a single root, "the next BTV meeting" after an
 //! urgent TT decision would be some other organisation's. `--single-root`
 //! leaves the per-organisation files out (then `report-back` findings across
-//! organisations are expected).
+//! organisations are expected). `--roster` gives each organisation a roster
+//! (`thanh-vien.toml`, format 1.1) of its bodies' members in both terms,
+//! named in its `bienban.toml`: the records agree with it.
 //!
 //! About 3% of the records carry exactly one deliberate violation (quorum,
 //! majority, missing-votes, absence-reason or competence); they are listed in
@@ -1171,6 +1173,30 @@ impl Org {
 
     fn roster(&self, d: Date) -> &Roster {
         &self.rosters[usize::from(d >= TERM_CHANGE)]
+    }
+
+    /// The organisation's roster file (format 1.1, "Membership"): every
+    /// member of each body in each term, the terms split at the 2020 congress.
+    fn roster_toml(&self) -> String {
+        let mut out = format!("# {}: who the members of each body were, and when.\n", self.name);
+        let last_day = Date { y: TERM_CHANGE.y, m: TERM_CHANGE.m - 1, d: 30 };
+        let iso = |d: Date| format!("{:04}-{:02}-{:02}", d.y, d.m, d.d);
+        let terms = [(Date { y: 2015, m: 7, d: 1 }, Some(last_day)), (TERM_CHANGE, None)];
+        for (roster, (from, to)) in self.rosters.iter().zip(terms) {
+            for (body, code) in [(B::Bch, "BCH"), (B::Btv, "BTV"), (B::Tt, "TT")] {
+                for m in roster.members(body) {
+                    out.push_str(&format!("\n[[member]]\nname = \"{}\"\nbody = \"{code}\"\n", m.name));
+                    if let Some(r) = &m.role {
+                        out.push_str(&format!("role = \"{r}\"\n"));
+                    }
+                    out.push_str(&format!("from = {}\n", iso(from)));
+                    if let Some(to) = to {
+                        out.push_str(&format!("to = {}\n", iso(to)));
+                    }
+                }
+            }
+        }
+        out
     }
 
     fn term(&self, d: Date) -> &'static str {
@@ -2506,15 +2532,17 @@ struct Args {
     records: usize,
     seed: u64,
     single_root: bool,
+    roster: bool,
 }
 
-const USAGE: &str = "usage: gen_archive --out DIR --records N [--seed S] [--single-root]";
+const USAGE: &str = "usage: gen_archive --out DIR --records N [--seed S] [--single-root | --roster]";
 
 fn args() -> Result<Args, String> {
     let mut out = None;
     let mut records = None;
     let mut seed = 5;
     let mut single_root = false;
+    let mut roster = false;
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         let (k, inline) = match a.split_once('=') {
@@ -2529,6 +2557,7 @@ fn args() -> Result<Args, String> {
             }
             "--seed" | "-s" => seed = val("--seed")?.parse().map_err(|e| format!("--seed: {e}"))?,
             "--single-root" => single_root = true,
+            "--roster" => roster = true,
             "-h" | "--help" => {
                 println!("{USAGE}\n\nWrites N records of minutes under DIR (which must not exist or be empty).");
                 std::process::exit(0);
@@ -2536,7 +2565,10 @@ fn args() -> Result<Args, String> {
             _ => return Err(format!("unknown argument {a}\n{USAGE}")),
         }
     }
-    Ok(Args { out: out.ok_or(USAGE)?, records: records.ok_or(USAGE)?, seed, single_root })
+    if single_root && roster {
+        return Err(format!("--roster needs one archive root per organisation, not --single-root\n{USAGE}"));
+    }
+    Ok(Args { out: out.ok_or(USAGE)?, records: records.ok_or(USAGE)?, seed, single_root, roster })
 }
 
 fn write(path: &Path, bytes: &[u8]) {
@@ -2585,10 +2617,14 @@ fn main() {
         let org_dir = a.out.join(&org.slug);
         std::fs::create_dir_all(&org_dir).expect("create an organisation folder");
         if !a.single_root {
+            let roster = if a.roster { "roster = \"thanh-vien.toml\"\n" } else { "" };
             write(
                 &org_dir.join("bienban.toml"),
-                format!("# {}: one organisation, one archive.\n", org.name).as_bytes(),
+                format!("# {}: one organisation, one archive.\n{roster}", org.name).as_bytes(),
             );
+        }
+        if a.roster {
+            write(&org_dir.join("thanh-vien.toml"), org.roster_toml().as_bytes());
         }
         let mut rng = Rng::new(org.seed ^ 0xA5A5_A5A5);
         let mut state = State::default();

@@ -1,5 +1,3 @@
-use clap::Parser;
-
 fn main() -> std::process::ExitCode {
-    bienban::cli::run(bienban::cli::Cli::parse())
+    bienban::cli::main()
 }

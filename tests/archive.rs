@@ -218,6 +218,46 @@ fn duplicate_numbers_point_at_both_places_and_the_run_goes_on() {
 }
 
 #[test]
+fn numbers_restart_in_each_term() {
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path();
+    let item =
+        "### Khen thưởng\n\nSố: 15-QĐ/ĐU\nLoại việc: khen thưởng\nQuyết định: Tặng giấy khen.\nBiểu quyết: nhất trí\n";
+    write(root, "a.md", &meeting("Ban Thường vụ", 7, "10/03/2020", item));
+    write(root, "b.md", &meeting("Ban Thường vụ", 7, "14/04/2021", item));
+    write(root, "c.md", &meeting("Ban Thường vụ", 7, "11/05/2021", item));
+    let rules = |toml: &str| {
+        write(root, "bienban.toml", toml);
+        findings(&[root.to_path_buf()]).into_iter().filter(|f| f.2 == "duplicate-id").map(|f| f.0).collect::<Vec<_>>()
+    };
+    // One term: all three clash.
+    assert_eq!(rules(""), ["a.md", "b.md", "c.md"]);
+    // A term from 15/10/2020: the 2020 number belongs to the previous term.
+    assert_eq!(rules("[term]\nfrom = 2020-10-15\n"), ["b.md", "c.md"]);
+    let out = run(&Request::new(&[root.join("b.md")])).unwrap();
+    let b = out.results.iter().find(|r| r.path.ends_with("b.md")).unwrap();
+    let m = &b.findings.iter().find(|f| f.rule == "duplicate-id").unwrap().message;
+    assert!(m.contains("c.md:17") && !m.contains("a.md") && m.contains("trong cùng nhiệm kỳ"), "{m}");
+    // A bad date in [term] is a configuration error.
+    write(root, "bienban.toml", "[term]\nfrom = \"mùa xuân\"\n");
+    bienban(root).arg("check").assert().code(2).stderr(predicate::str::contains("ngày không hợp lệ"));
+}
+
+#[test]
+fn references_to_submissions_and_letters_are_not_checked() {
+    let d = tempfile::tempdir().unwrap();
+    let p = write(
+        d.path(),
+        "a.md",
+        &meeting("Ban Thường vụ", 7, "10/03/2021", &report("Tờ trình 05/TTr-ĐU, Công văn 123-CV/ĐU, 99-QĐ/ĐU")),
+    );
+    let out = run(&Request::new(&[p])).unwrap();
+    let f = &out.results[0].findings;
+    assert_eq!(f.iter().map(|f| f.rule).collect::<Vec<_>>(), ["unknown-reference"]);
+    assert!(f[0].message.contains("99-QĐ/ĐU"), "{}", f[0].message);
+}
+
+#[test]
 fn references_outside_the_archive_are_warnings() {
     let d = tempfile::tempdir().unwrap();
     let p = write(d.path(), "a.md", &meeting("Ban Thường vụ", 7, "10/03/2021", &report("99-QĐ/ĐU, 98-QĐ/ĐU")));

@@ -38,8 +38,8 @@ fn sarif_for_samples_validates_against_the_schema() {
         .iter()
         .all(|r| r["shortDescription"]["text"].is_string() && r["defaultConfiguration"]["level"].is_string()));
     let results = run["results"].as_array().unwrap();
-    // 12 findings and one suppressed (with its reason).
-    assert_eq!(results.len(), 13);
+    // 13 + 11 findings (samples/ holds two archives) and one suppressed (with its reason).
+    assert_eq!(results.len(), 25);
     let quorum = results.iter().find(|r| r["ruleId"] == "quorum").unwrap();
     let loc = &quorum["locations"][0]["physicalLocation"];
     assert_eq!(loc["artifactLocation"]["uri"], "samples/2021/btv/2021-04-btv-thuong-le.md");
@@ -95,19 +95,26 @@ fn short_json_lines_junit_gitlab() {
         stdout(&["check", "--format", "short", "--quiet", file]),
         format!("{file}:15:9: error[quorum] không đủ số lượng: 4 trên 7 thành viên có mặt; cần ít nhất 5 (2/3)\n")
     );
+    // samples/ holds two archives: 13 + 11 findings, 27 + 13 files.
     let lines = stdout(&["check", "--format", "json-lines", "samples"]);
-    assert_eq!(lines.lines().count(), 12);
+    assert_eq!(lines.lines().count(), 24);
     for l in lines.lines() {
         let v: serde_json::Value = serde_json::from_str(l).unwrap();
         assert!(v["rule"].is_string() && v["line"].is_u64());
     }
     let junit = stdout(&["check", "--format", "junit", "samples"]);
     assert!(junit.starts_with("<?xml"));
-    assert_eq!(junit.matches("<testcase ").count(), 27);
-    assert_eq!(junit.matches("<failure ").count(), 12);
+    assert_eq!(junit.matches("<testcase ").count(), 40);
+    // One failure per file with findings (the files that hold the 24 findings).
+    let files_with_findings: std::collections::BTreeSet<String> = lines
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["path"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(files_with_findings.len(), 23);
+    assert_eq!(junit.matches("<failure ").count(), files_with_findings.len());
     let gitlab: serde_json::Value = serde_json::from_str(&stdout(&["check", "--format", "gitlab", "samples"])).unwrap();
     let issues = gitlab.as_array().unwrap();
-    assert_eq!(issues.len(), 12);
+    assert_eq!(issues.len(), 24);
     assert!(issues.iter().all(|i| i["fingerprint"].is_string() && i["location"]["lines"]["begin"].is_u64()));
     assert!(issues.iter().any(|i| i["check_name"] == "quorum" && i["severity"] == "major"));
 }
@@ -193,8 +200,9 @@ fn standard_input_with_a_filename_finds_its_archive() {
 #[test]
 fn statistics_and_gating() {
     let stats = stdout(&["check", "--statistics", "samples"]);
-    assert!(stats.contains("quorum") && stats.contains("report-back"), "{stats}");
-    assert_eq!(stats.lines().count(), 13);
+    assert!(stats.contains("quorum") && stats.contains("report-back") && stats.contains("roster"), "{stats}");
+    // One line a rule that fired in either archive of samples/, and the summary.
+    assert_eq!(stats.lines().count(), 19);
     // Warnings only: exit 0, unless over --max-warnings.
     let file = "samples/2021/btv/2021-12-btv-thuong-le.md";
     bienban().args(["check", file]).assert().code(0);
@@ -203,7 +211,7 @@ fn statistics_and_gating() {
     bienban().args(["check", "--exit-zero", "samples"]).assert().code(0);
     // --quiet: findings only, no summary.
     let quiet = stdout(&["check", "--quiet", "--format", "short", "samples"]);
-    assert_eq!(quiet.lines().count(), 12);
+    assert_eq!(quiet.lines().count(), 24);
     assert!(!quiet.contains("tệp,"));
 }
 

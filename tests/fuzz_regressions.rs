@@ -12,9 +12,9 @@ fn render_all(results: &[FileResult]) {
     let positions = Positions::of(results);
     let _ = report::json::render(results);
     let _ = report::short::render(results);
-    let _ = report::sarif::render(results, &positions, Lang::En);
+    let _ = report::sarif::render(results, &positions, Lang::En, false);
     let _ = report::github::render(results, &positions);
-    let _ = report::junit::render(results);
+    let _ = report::junit::render(results, Lang::En);
     let _ = report::gitlab::render(results, &positions);
     let style = human::Style { color: false, width: 80, lang: Lang::Vi };
     let mut out = String::new();

@@ -1,6 +1,7 @@
 //! A generated archive (examples/gen_archive.rs, the benchmark's generator)
 //! gives the same findings with 1 and 2 threads, and with and without the
-//! cache; and its clean records stay clean.
+//! cache; and its clean records stay clean, also checked against the
+//! organisations' rosters.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -37,6 +38,48 @@ fn check(dir: &std::path::Path, args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// `(path, rule)` of each violation the generator planted in `out`.
+fn planted(out: &std::path::Path) -> std::collections::BTreeSet<(String, String)> {
+    std::fs::read_to_string(out.join("violations.tsv"))
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(|l| {
+            let (p, r) = l.split_once('\t').unwrap();
+            (p.to_string(), r.to_string())
+        })
+        .collect()
+}
+
+/// `(path, rule)` of each finding of a JSON report.
+fn found(json: &str) -> std::collections::BTreeSet<(String, String)> {
+    let v: serde_json::Value = serde_json::from_str(json).unwrap();
+    v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["path"].as_str().unwrap().to_string(), d["rule"].as_str().unwrap().to_string()))
+        .collect()
+}
+
+#[test]
+fn records_agree_with_the_rosters_they_were_written_from() {
+    let d = tempfile::tempdir().unwrap();
+    let out = d.path().join("archive");
+    let gen = Command::new(generator())
+        .args(["--records", "1200", "--seed", "11", "--roster", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(gen.status.success(), "{gen:?}");
+    // Every organisation has its roster, named in its bienban.toml.
+    let orgs: Vec<PathBuf> =
+        std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().path()).filter(|p| p.is_dir()).collect();
+    assert!(orgs.len() > 3 && orgs.iter().all(|o| o.join("thanh-vien.toml").is_file()));
+    // Names without diacritics, CRLF, roles after commas…: nothing but the planted violations.
+    assert_eq!(found(&check(&out, &["--no-cache"])), planted(&out));
+}
+
 #[test]
 fn threads_and_cache_do_not_change_findings() {
     let d = tempfile::tempdir().unwrap();
@@ -48,22 +91,7 @@ fn threads_and_cache_do_not_change_findings() {
     assert!(v["files_checked"].as_u64().unwrap() >= 1400, "{}", v["files_checked"]);
     assert!(!v["diagnostics"].as_array().unwrap().is_empty(), "the generator plants violations");
     // Exactly the planted violations: (path, rule) from violations.tsv.
-    let planted: std::collections::BTreeSet<(String, String)> = std::fs::read_to_string(out.join("violations.tsv"))
-        .unwrap()
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-        .map(|l| {
-            let (p, r) = l.split_once('\t').unwrap();
-            (p.to_string(), r.to_string())
-        })
-        .collect();
-    let found: std::collections::BTreeSet<(String, String)> = v["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| (d["path"].as_str().unwrap().to_string(), d["rule"].as_str().unwrap().to_string()))
-        .collect();
-    assert_eq!(found, planted);
+    assert_eq!(found(&base), planted(&out));
     assert_eq!(check(&out, &["--threads", "2", "--no-cache"]), base);
     assert_eq!(check(&out, &["--threads", "2"]), base, "first run, filling the cache");
     assert_eq!(check(&out, &["--threads", "1"]), base, "from the cache");

@@ -1,8 +1,10 @@
 //! `bienban report --html`: the inspector's report on `samples/` (every
 //! documented finding on its record's page at its line, the calendar, the
 //! trails, related records linked), hostile archives, the output folder,
-//! exit codes. The browser, the printed PDF and the validator are in
-//! `tests/sh/html-report.sh`.
+//! exit codes. `samples/` holds two archives (the 2021 one and, nested, the
+//! 16-HD one of 2023), so its report is an index of two, each archive in its
+//! own folder (`1-samples/`, `2-khoi-doanh-nghiep-2023/`). The browser, the
+//! printed PDF and the validator are in `tests/sh/html-report.sh`.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -15,6 +17,11 @@ mod common;
 fn samples() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples")
 }
+
+/// The nested archive of `samples/`, and the report's folders of both.
+const SECOND: &str = "khoi-doanh-nghiep-2023";
+const FIRST_DIR: &str = "1-samples";
+const SECOND_DIR: &str = "2-khoi-doanh-nghiep-2023";
 
 fn bienban(dir: &Path) -> Command {
     let mut c = Command::cargo_bin("bienban").unwrap();
@@ -34,13 +41,20 @@ fn read(p: &Path) -> String {
     fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
 }
 
-/// Every record page of a report: file name → HTML.
+/// Every record page of a report, of one archive (`out/r/`) or of several
+/// (`out/*/r/`): file name → HTML.
 fn record_pages(out: &Path) -> Vec<(String, String)> {
-    let mut v: Vec<_> = fs::read_dir(out.join("r"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), read(&p)))
-        .collect();
+    page_files(out).into_iter().map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), read(&p))).collect()
+}
+
+/// The files of every record page, as above.
+fn page_files(out: &Path) -> Vec<PathBuf> {
+    let dirs: Vec<PathBuf> = if out.join("r").is_dir() {
+        vec![out.join("r")]
+    } else {
+        fs::read_dir(out).unwrap().map(|e| e.unwrap().path().join("r")).filter(|r| r.is_dir()).collect()
+    };
+    let mut v: Vec<PathBuf> = dirs.iter().flat_map(|d| fs::read_dir(d).unwrap().map(|e| e.unwrap().path())).collect();
     v.sort();
     v
 }
@@ -59,20 +73,23 @@ fn at_line(html: &str, n: usize) -> &str {
     &rest[..end]
 }
 
-/// `(path under samples/, line, rule)` from samples/README.md's table.
+/// `(path under samples/, line, rule)` from the tables of both archives'
+/// READMEs (samples/README.md, samples/khoi-doanh-nghiep-2023/README.md).
 fn documented() -> BTreeSet<(String, usize, String)> {
-    let readme = read(&samples().join("README.md"));
     let mut out = BTreeSet::new();
-    for line in readme.lines() {
-        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
-        if cells.len() < 6 || cells[1].parse::<u32>().is_err() {
-            continue;
+    for (dir, prefix) in [(samples(), String::new()), (samples().join(SECOND), format!("{SECOND}/"))] {
+        let readme = read(&dir.join("README.md"));
+        for line in readme.lines() {
+            let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+            if cells.len() < 6 || cells[1].parse::<u32>().is_err() {
+                continue;
+            }
+            out.insert((
+                format!("{prefix}{}", cells[2].trim_matches('`')),
+                cells[3].parse().unwrap(),
+                cells[4].trim_matches('`').to_string(),
+            ));
         }
-        out.insert((
-            cells[2].trim_matches('`').to_string(),
-            cells[3].parse().unwrap(),
-            cells[4].trim_matches('`').to_string(),
-        ));
     }
     out
 }
@@ -82,10 +99,10 @@ fn every_documented_finding_is_on_its_records_page_at_its_line() {
     let d = tempfile::tempdir().unwrap();
     let out = d.path().join("report");
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    assert_eq!(report(&root, &out, &["samples"], &[]), 1, "8 errors: exit 1, as check");
+    assert_eq!(report(&root, &out, &["samples"], &[]), 1, "9 + 6 errors: exit 1, as check");
     let pages = record_pages(&out);
     let want = documented();
-    assert_eq!(want.len(), 12);
+    assert_eq!(want.len(), 13 + 11);
     for (path, line, rule) in &want {
         let html = page_of(&pages, &format!("samples/{path}"));
         let here = at_line(html, *line);
@@ -105,10 +122,17 @@ fn every_documented_finding_is_on_its_records_page_at_its_line() {
     assert_eq!(aside.len(), 1);
     let btv10 = page_of(&pages, "samples/2021/btv/2021-10-btv-thuong-le.md");
     assert!(btv10.contains("absence-reason") && btv10.contains("Đã bỏ qua bằng chú thích `allow`"), "{btv10}");
-    // The index totals.
-    let index = read(&out.join("index.html"));
-    assert!(index.contains("<dt>Lỗi</dt><dd>8</dd>") && index.contains("<dt>Cảnh báo</dt><dd>4</dd>"), "{index}");
+    // Each archive's index totals, and the index of both.
+    let index = read(&out.join(FIRST_DIR).join("index.html"));
+    assert!(index.contains("<dt>Lỗi</dt><dd>9</dd>") && index.contains("<dt>Cảnh báo</dt><dd>4</dd>"), "{index}");
     assert!(index.contains("<dt>Đã bỏ qua</dt><dd>1</dd>"));
+    let second = read(&out.join(SECOND_DIR).join("index.html"));
+    assert!(second.contains("<dt>Lỗi</dt><dd>6</dd>") && second.contains("<dt>Cảnh báo</dt><dd>5</dd>"), "{second}");
+    let top = read(&out.join("index.html"));
+    assert!(top.contains("2 lưu trữ"), "{top}");
+    for dir in [FIRST_DIR, SECOND_DIR] {
+        assert!(top.contains(&format!("href=\"{dir}/index.html\"")), "{dir} in {top}");
+    }
 }
 
 #[test]
@@ -127,7 +151,7 @@ fn the_report_back_trail_links_the_records_it_joins() {
     assert!(tt.contains(&link), "{link} in\n{}", at_line(tt, 31));
     // The index's trail: every urgent decision and written consultation of the
     // README, with where it was reported, and 27-QĐ/ĐU not reported.
-    let index = read(&out.join("index.html"));
+    let index = read(&out.join(FIRST_DIR).join("index.html"));
     let trail = &index[index.find("id=\"theo-doi\"").unwrap()..index.find("id=\"phat-hien\"").unwrap()];
     for n in ["02-QĐ/ĐU", "16-QĐ/ĐU", "04-KH/ĐU", "05-BC/ĐU", "11-BC/ĐU", "27-QĐ/ĐU"] {
         assert!(trail.contains(&format!("<code>{n}</code>")), "{n}");
@@ -142,15 +166,23 @@ fn the_report_back_trail_links_the_records_it_joins() {
     assert!(index.contains(
         "<span title=\"samples/2021/btv/2021-01-btv-thuong-le.md\">samples/2021/btv/2021-01-btv-thuong-le.md</span>"
     ));
-    // Every page the report links to exists.
-    for (_, html) in pages.iter().chain(std::iter::once(&(String::new(), index.clone()))) {
+    // In the 16-HD archive: the urgent 515-QĐ/ĐUK reported to the BTV on 14/02;
+    // 536-QĐ/ĐUK not at the BTV of 13/06, only named later by the BCH: late.
+    let second = read(&out.join(SECOND_DIR).join("index.html"));
+    let trail = &second[second.find("id=\"theo-doi\"").unwrap()..second.find("id=\"phat-hien\"").unwrap()];
+    assert!(trail.contains("<code>515-QĐ/ĐUK</code>") && trail.contains("<code>536-QĐ/ĐUK</code>"), "{trail}");
+    assert_eq!(trail.matches("đã báo cáo đúng hạn").count(), 1, "{trail}");
+    assert_eq!(trail.matches("báo cáo muộn</td>").count(), 1, "{trail}");
+    // Every page the report links to exists, relative to the page.
+    let indexes = ["index.html", "1-samples/index.html", "2-khoi-doanh-nghiep-2023/index.html"].map(|i| out.join(i));
+    for file in page_files(&out).iter().chain(indexes.iter()) {
+        let html = read(file);
         for href in html.split("href=\"").skip(1).map(|s| &s[..s.find('"').unwrap()]) {
-            let file = href.split('#').next().unwrap();
-            if file.is_empty() {
+            let target = href.split('#').next().unwrap();
+            if target.is_empty() {
                 continue;
             }
-            let base = if html.contains("../style.css") { out.join("r") } else { out.clone() };
-            assert!(base.join(file).exists(), "{href}");
+            assert!(file.parent().unwrap().join(target).exists(), "{href} in {}", file.display());
         }
     }
 }
@@ -161,7 +193,7 @@ fn the_calendar_shows_held_months_and_gaps() {
     let d = tempfile::tempdir().unwrap();
     let out = d.path().join("report");
     report(&PathBuf::from(env!("CARGO_MANIFEST_DIR")), &out, &["samples"], &[]);
-    let index = read(&out.join("index.html"));
+    let index = read(&out.join(FIRST_DIR).join("index.html"));
     let cal = &index[index.find("id=\"lich-hop\"").unwrap()..index.find("id=\"tham-du\"").unwrap()];
     assert_eq!(cal.matches("<td class=\"held\"").count(), 12 + 4, "{cal}");
     assert_eq!(cal.matches("<td class=\"missing\"").count(), 0);
@@ -170,11 +202,17 @@ fn the_calendar_shows_held_months_and_gaps() {
     }
     // The extraordinary BTV meeting of 04/08 is shown as such beside the regular one.
     assert!(cal.contains("<span class=\"form\">bất thường</span>"), "{cal}");
+    // The 16-HD archive's half-year: six BTV months, two BCH quarters, all held.
+    let second = read(&out.join(SECOND_DIR).join("index.html"));
+    let cal = &second[second.find("id=\"lich-hop\"").unwrap()..second.find("id=\"tham-du\"").unwrap()];
+    assert_eq!(cal.matches("<td class=\"held\"").count(), 6 + 2, "{cal}");
+    assert_eq!(cal.matches("<td class=\"missing\"").count(), 0);
 
     // A copy without the May BTV meeting: May is missing, and the gap's
     // finding (on June's record) links to April's record, before the gap.
     let copy = d.path().join("archive");
     common::copy_dir(&samples(), &copy);
+    fs::remove_dir_all(copy.join(SECOND)).unwrap();
     fs::remove_file(copy.join("2021/btv/2021-05-btv-thuong-le.md")).unwrap();
     let out2 = d.path().join("report2");
     assert_eq!(report(d.path(), &out2, &["archive"], &[]), 1);
@@ -197,7 +235,9 @@ fn english_with_lang_en() {
     let d = tempfile::tempdir().unwrap();
     let out = d.path().join("report");
     report(&PathBuf::from(env!("CARGO_MANIFEST_DIR")), &out, &["samples"], &["--lang", "en"]);
-    let index = read(&out.join("index.html"));
+    let top = read(&out.join("index.html"));
+    assert!(top.contains("<html lang=\"en\">") && !top.contains("Các lưu trữ"), "{top}");
+    let index = read(&out.join(FIRST_DIR).join("index.html"));
     assert!(index.contains("<html lang=\"en\">"));
     for s in [
         "Inspection report of minutes",
@@ -273,7 +313,8 @@ fn out_dir_is_replaced_only_when_it_is_a_report() {
     assert!(out.join(".bienban-report").is_file() && out.join("index.html").is_file());
     // A second run replaces the first report.
     assert_eq!(report(&root, &out, &["samples"], &[]), 1);
-    assert!(out.join("r").read_dir().unwrap().count() > 10);
+    assert!(out.join(FIRST_DIR).join("r").read_dir().unwrap().count() > 10);
+    assert!(!out.join("r").exists(), "the first report's pages are gone");
     // A folder of the user's is left alone: exit 2, nothing changed.
     let mine = d.path().join("mine");
     fs::create_dir(&mine).unwrap();
@@ -312,14 +353,19 @@ fn several_archives_get_an_index_each() {
     assert!(out.join("1-xa-a/r").read_dir().unwrap().count() > 0);
 }
 
-/// The index of samples/, one element a line where it helps reading a diff
-/// (review changes with `cargo insta review`).
+/// The indexes of samples/ (of both archives, and of each), one element a
+/// line where it helps reading a diff (review changes with `cargo insta review`).
 #[test]
 fn snapshot_of_the_samples_index() {
     let d = tempfile::tempdir().unwrap();
     let out = d.path().join("report");
     report(&PathBuf::from(env!("CARGO_MANIFEST_DIR")), &out, &["samples"], &[]);
-    let mut html = read(&out.join("index.html"));
+    insta::assert_snapshot!("samples_archives_index", lined(read(&out.join("index.html"))));
+    insta::assert_snapshot!("samples_index", lined(read(&out.join(FIRST_DIR).join("index.html"))));
+    insta::assert_snapshot!("samples_16hd_index", lined(read(&out.join(SECOND_DIR).join("index.html"))));
+}
+
+fn lined(mut html: String) -> String {
     for tag in [
         "<section",
         "<h2",
@@ -336,7 +382,7 @@ fn snapshot_of_the_samples_index() {
     ] {
         html = html.replace(tag, &format!("\n{tag}"));
     }
-    insta::assert_snapshot!("samples_index", html);
+    html
 }
 
 /// Escaping by default stays the only way: no template opts out of it.

@@ -6,20 +6,19 @@ use bienban::archive::config::Config;
 use bienban::check::Options;
 use bienban::common::i18n::Lang;
 use bienban::regulation::profile::Profile;
-use bienban::rules::{docs, Example};
+use bienban::rules::docs;
+
+mod common;
 
 #[test]
 fn every_documented_finding_has_help_in_both_languages() {
     for lang in [Lang::Vi, Lang::En] {
         for d in docs() {
-            let files: Vec<(&str, &[u8])> = match &d.fires {
-                Example::Record(t) => vec![("example.md", t.as_bytes())],
-                Example::Bytes(b) => vec![("example.md", *b)],
-                Example::Archive(fs) => fs.iter().map(|(p, t)| (*p, t.as_bytes())).collect(),
-                Example::None(_) => continue,
-            };
+            let profile = Profile::builtin();
+            let mut config = Config::default();
+            let Some(files) = common::example_files(&d.fires, &mut config, &profile) else { continue };
             let opts = Options::new(lang, false);
-            for r in check_texts(&files, &Profile::builtin(), &Config::default(), opts) {
+            for r in check_texts(&files, &profile, &config, opts) {
                 for f in &r.findings {
                     let help = f.help.as_deref().unwrap_or_default();
                     if std::env::var_os("BIENBAN_SHOW").is_some() {

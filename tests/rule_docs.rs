@@ -9,15 +9,14 @@ use bienban::common::i18n::Lang;
 use bienban::regulation::profile::Profile;
 use bienban::rules::{docs, Example, RuleDoc};
 
+mod common;
+
 /// Rules fired by an example, checked as an archive of its own.
 fn rules_fired(e: &Example, rule: &RuleDoc) -> Option<Vec<&'static str>> {
-    let files: Vec<(&str, &[u8])> = match e {
-        Example::Record(t) => vec![("example.md", t.as_bytes())],
-        Example::Bytes(b) => vec![("example.md", *b)],
-        Example::Archive(fs) => fs.iter().map(|(p, t)| (*p, t.as_bytes())).collect(),
-        Example::None(_) => return None,
-    };
-    let results = check_texts(&files, &Profile::builtin(), &with_rule_on(rule), Options::default());
+    let profile = Profile::builtin();
+    let mut config = with_rule_on(rule);
+    let files = common::example_files(e, &mut config, &profile)?;
+    let results = check_texts(&files, &profile, &config, Options::default());
     assert_eq!(results.len(), files.len(), "every example file is a record");
     Some(results.iter().flat_map(|r| r.findings.iter().map(|f| f.rule)).collect())
 }
@@ -85,6 +84,7 @@ fn rule_names_are_unique_and_documented_in_both_languages() {
         "unstructured-decision",
         "unknown-section",
         "record-content",
+        "roster",
     ] {
         assert!(names.contains(&name), "{name}");
     }

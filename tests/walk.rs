@@ -154,3 +154,40 @@ fn a_file_named_through_a_folder_link_belongs_to_the_archive_it_really_lies_in()
     assert!(!out.contains("lien-ket/x.md"), "{out}{err}");
     assert_eq!(paths(&out).0, ["2021/c.md", "2021/giu.md", "a.md"]);
 }
+
+/// A folder below the root with a `bienban.toml` of its own is another
+/// archive (another organisation's numbering): a run that names one file of
+/// the outer archive does not read the nested one's records as its own,
+/// and reports what checking the whole tree reports for that file.
+#[test]
+fn a_nested_archive_is_not_read_as_part_of_the_outer_one() {
+    let d = tempfile::tempdir().unwrap();
+    let cache = d.path().join("cache");
+    let root = d.path().join("archive");
+    let record = |no: &str| {
+        let item = format!(
+            "### 1. Khen thưởng\n\nSố: {no}\nLoại việc: khen thưởng\nQuyết định: Tặng giấy khen cho 03 chi bộ.\nBiểu quyết: nhất trí\n"
+        );
+        common::meeting("Ban Thường vụ", 7, 7, &item)
+    };
+    fs::create_dir_all(root.join("con")).unwrap();
+    fs::write(root.join("bienban.toml"), "").unwrap();
+    fs::write(root.join("a.md"), record("15-QĐ/ĐU")).unwrap();
+    fs::write(root.join("con/bienban.toml"), "").unwrap();
+    fs::write(root.join("con/b.md"), record("15-QĐ/ĐU")).unwrap();
+    let findings = |args: &[&str]| {
+        let mut v = vec!["check", "--format", "json"];
+        v.extend(args);
+        let (out, err, _) = bienban(d.path(), &cache, &v);
+        assert!(!out.is_empty(), "{err}");
+        paths(&out).0
+    };
+    // Each archive alone is clean: the same number in two organisations is no duplicate.
+    assert_eq!(findings(&["archive"]), Vec::<String>::new());
+    for args in [&["archive/a.md"][..], &["--no-cache", "archive/a.md"], &["archive/con/b.md"]] {
+        assert_eq!(findings(args), Vec::<String>::new(), "{args:?}");
+    }
+    // The same number twice in one archive is one.
+    fs::write(root.join("b.md"), record("15-QĐ/ĐU")).unwrap();
+    assert_eq!(findings(&["--no-cache", "archive/a.md"]), ["archive/a.md", "archive/b.md"]);
+}

@@ -1,7 +1,7 @@
 //! Incremental runs: what checking each file of an archive produced, and
 //! what the archive rules found over them all, kept in the user's cache
-//! folder, one file per archive, and reused when bienban, the profile, the
-//! language and the reading options are the same.
+//! folder, one file per archive, and reused when bienban (its build), the
+//! profile, the roster, the language and the reading options are the same.
 //!
 //! A file is not read at all when its stat data (size, modification and
 //! status-change times in nanoseconds, inode: [`Stat`]) are those recorded
@@ -15,11 +15,12 @@
 //! a later run records it.
 //!
 //! The archive rules' findings are kept too, with a key over the paths of
-//! the archive's records and a digest of each one's summary (all that the
-//! archive rules read): a run in which no summary changed does not decode
-//! the others or run the archive rules again. So a run that names one file
-//! reads that file, and takes everything else from the cache after one
-//! `lstat` per file of the archive.
+//! the archive's records, a digest of each one's summary (all that the
+//! archive rules read) and the configuration they read (period, terms): a
+//! run in which none of these changed does not decode the summaries or run
+//! the archive rules again. So a run that names one file reads that file,
+//! and takes everything else from the cache after one `lstat` per file of
+//! the archive.
 //!
 //! The cache is never inside the archive: an archive comes from whoever
 //! wrote it, and a cache shipped with it could say that a record with a
@@ -62,7 +63,7 @@ pub const ENV_DIR: &str = "BIENBAN_CACHE_DIR";
 /// The largest cache file read (100,000 records take about 60 MB).
 pub const MAX_CACHE_SIZE: u64 = 512 << 20;
 /// The format, in the file's name. Bumped when the layout changes.
-const FORMAT: &str = "v6";
+const FORMAT: &str = "v7";
 /// A temporary file older than this was left by a killed run.
 const STALE_TEMP: Duration = Duration::from_secs(600);
 /// The racy guard, in nanoseconds: a file whose modification or status
@@ -220,13 +221,15 @@ struct ArchiveOut<'a>(&'a Finding, &'a [Related]);
 struct ArchiveIn(StoredFinding, Vec<Related>);
 
 /// Everything that changes a file's result besides its bytes: entries are
-/// only valid for the same. (The roster and the baseline of issue 11 go
-/// here when they exist: a fingerprint of each, like the profile's.)
+/// only valid for the same. (The baseline of issue 11 goes here when it
+/// exists: a fingerprint, like the profile's and the roster's.)
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Salt {
     version: String,
     /// The profile's fingerprint ([`crate::regulation::profile::Profile::fingerprint`]).
     profile: String,
+    /// The roster's ([`crate::model::roster::Roster::fingerprint`]), if the archive has one.
+    roster: Option<String>,
     lang: Lang,
     /// `--encoding`: how files that are not UTF-8 are read.
     encoding: Option<String>,
@@ -239,10 +242,11 @@ pub struct Salt {
 }
 
 impl Salt {
-    pub fn new(profile_fingerprint: &str, opts: &Options) -> Salt {
+    pub fn new(profile_fingerprint: &str, roster_fingerprint: Option<&str>, opts: &Options) -> Salt {
         Salt {
-            version: env!("CARGO_PKG_VERSION").to_string(),
+            version: concat!(env!("CARGO_PKG_VERSION"), "+", env!("BIENBAN_BUILD_ID")).to_string(),
             profile: profile_fingerprint.to_string(),
+            roster: roster_fingerprint.map(str::to_string),
             lang: opts.lang,
             encoding: opts.encoding.map(|e| format!("{e:?}")),
             max_file_size: opts.max_file_size,
@@ -875,26 +879,27 @@ mod tests {
         let d = tempfile::tempdir().unwrap();
         let dir = d.path().join("cache");
         let root = d.path().join("archive");
-        let salt = |lang, profile: &str| Salt::new(profile, &Options::new(lang, false));
+        let salt = |lang, profile: &str| Salt::new(profile, None, &Options::new(lang, false));
         let open = |root: &Path, salt| Cache::open(&dir, root, salt, Lang::Vi).unwrap();
         let c = open(&root, salt(Lang::Vi, "p"));
         std::fs::write(c.path(), b"not a cache at all").unwrap();
         assert!(open(&root, salt(Lang::Vi, "p")).old().entries.is_empty());
         c.store(c.old(), vec![row("x.md", None, new(b"x"))], None).unwrap();
         assert_eq!(open(&root, salt(Lang::Vi, "p")).old().entries.len(), 1);
-        // Another profile, language or archive: stale.
+        // Another profile, roster, language or archive: stale.
         assert!(open(&root, salt(Lang::Vi, "q")).old().entries.is_empty());
+        assert!(open(&root, Salt::new("p", Some("r"), &Options::new(Lang::Vi, false))).old().entries.is_empty());
         assert!(open(&root, salt(Lang::En, "p")).old().entries.is_empty());
         assert!(open(&d.path().join("other"), salt(Lang::Vi, "p")).old().entries.is_empty());
         let mut opts = Options::new(Lang::Vi, false);
         opts.max_file_size = 1;
-        assert!(open(&root, Salt::new("p", &opts)).old().entries.is_empty());
+        assert!(open(&root, Salt::new("p", None, &opts)).old().entries.is_empty());
     }
 
     #[test]
     fn stat_data_are_trusted_only_when_equal_and_not_racy() {
         let d = tempfile::tempdir().unwrap();
-        let salt = Salt::new("p", &Options::default());
+        let salt = Salt::new("p", None, &Options::default());
         let c = Cache::open(d.path(), d.path(), salt.clone(), Lang::En).unwrap();
         let long_ago = c.started - 3600 * 1_000_000_000;
         let just_now = c.started - RACY_NS / 2;
@@ -951,7 +956,7 @@ mod tests {
     #[test]
     fn archive_findings_survive_appending_and_compacting() {
         let d = tempfile::tempdir().unwrap();
-        let salt = Salt::new("p", &Options::default());
+        let salt = Salt::new("p", None, &Options::default());
         let open = || Cache::open(d.path(), d.path(), salt.clone(), Lang::En).unwrap();
         let rule = crate::rules::docs().next().unwrap().name;
         let mut f = Finding::new(rule, Severity::Error, Span { start: 1, end: 2 }, "thông điệp".into());
@@ -1014,7 +1019,7 @@ mod tests {
         let open = std::fs::create_dir(d.path().join("open"));
         open.unwrap();
         std::fs::set_permissions(d.path().join("open"), std::fs::Permissions::from_mode(0o777)).unwrap();
-        let salt = Salt::new("p", &Options::default());
+        let salt = Salt::new("p", None, &Options::default());
         assert!(Cache::open(&d.path().join("open"), d.path(), salt.clone(), Lang::En).is_err());
         std::os::unix::fs::symlink(d.path().join("open"), d.path().join("link")).unwrap();
         assert!(Cache::open(&d.path().join("link"), d.path(), salt.clone(), Lang::En).is_err());

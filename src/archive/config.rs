@@ -8,7 +8,9 @@ use ignore::gitignore::{Gitignore, GitignoreBuilder};
 use serde::Deserialize;
 
 use crate::common::i18n::Lang;
+use crate::model::roster::Roster;
 use crate::model::Date;
+use crate::read::discover::{Discovered, Target};
 use crate::tr;
 
 pub const FILE_NAME: &str = "bienban.toml";
@@ -28,6 +30,9 @@ pub struct Config {
     pub lang: Option<Lang>,
     /// A regulation profile of the archive's own, relative to the root.
     pub profile: Option<toml::Spanned<PathBuf>>,
+    /// Who the members of each body were, and when (format 1.1,
+    /// "Membership"): a TOML file relative to the root (`archive::roster`).
+    pub roster: Option<toml::Spanned<PathBuf>>,
     /// Patterns (`.gitignore` syntax, relative to the root) of the files
     /// that make up the archive, and of those left out.
     #[serde(default)]
@@ -36,6 +41,9 @@ pub struct Config {
     pub exclude: Vec<toml::Spanned<String>>,
     /// The period the archive covers (`meeting-frequency`).
     pub period: Option<Period>,
+    /// The committee's current term: document numbers restart at its
+    /// start (`duplicate-id`).
+    pub term: Option<TermDates>,
     /// Files larger than this are not read: bytes, or `"4M"`, `"512K"`.
     pub max_file_size: Option<toml::Spanned<SizeText>>,
     /// Severity per rule: `off`, `warning` or `error`.
@@ -43,6 +51,12 @@ pub struct Config {
     pub rules: BTreeMap<toml::Spanned<String>, Level>,
     #[serde(skip)]
     globs: Option<(Patterns, Patterns)>,
+    /// `--select` / `--ignore` on the command line, which win over `[rules]`.
+    #[serde(skip)]
+    pub selection: Selection,
+    /// The roster `roster` names, once read ([`Config::set_roster`]).
+    #[serde(skip)]
+    members: Option<std::sync::Arc<Roster>>,
 }
 
 /// A list of patterns in `.gitignore` syntax (the `ignore` crate's
@@ -81,11 +95,48 @@ impl Patterns {
     }
 }
 
+/// The rules named by `--select RULE,…` (only these run) and `--ignore
+/// RULE,…` (these do not), as ruff's flags of the same names.
+#[derive(Debug, Default, Clone)]
+pub struct Selection {
+    pub select: Option<Vec<String>>,
+    pub ignore: Vec<String>,
+}
+
+impl Selection {
+    /// The first name that is no rule, with the nearest rule's name.
+    pub fn unknown(&self) -> Option<(&str, Option<&'static str>)> {
+        self.select
+            .iter()
+            .flatten()
+            .chain(&self.ignore)
+            .find(|n| crate::rules::doc(n).is_none())
+            .map(|n| (n.as_str(), suggest_rule(n)))
+    }
+}
+
+/// The rule whose name is nearest to `name` (a misspelling), if one is near enough.
+pub fn suggest_rule(name: &str) -> Option<&'static str> {
+    crate::rules::docs()
+        .map(|d| (strsim::levenshtein(d.name, name), d.name))
+        .filter(|(d, _)| *d <= 3)
+        .min()
+        .map(|(_, n)| n)
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Period {
     pub from: toml::Spanned<DateText>,
     pub to: toml::Spanned<DateText>,
+}
+
+/// `[term]`: the term's first day, and (optionally) its last.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TermDates {
+    pub from: toml::Spanned<DateText>,
+    pub to: Option<toml::Spanned<DateText>>,
 }
 
 /// A date written `2021-01-01` (a TOML date) or `"2021-01-01"`/`"01/01/2021"`.
@@ -134,6 +185,26 @@ impl Config {
         self.rules.iter().find(|(k, _)| k.get_ref() == rule).map(|(_, v)| *v)
     }
 
+    /// A rule's level in this run: `--ignore` turns it off; `--select`
+    /// turns every other rule off, and a selected rule that `[rules]` or
+    /// the profile (`fallback`) turns off runs at its default severity;
+    /// otherwise `[rules]`, else `fallback`.
+    pub fn effective(&self, rule: &str, fallback: Option<Level>) -> Option<Level> {
+        let sel = &self.selection;
+        if sel.ignore.iter().any(|r| r == rule) {
+            return Some(Level::Off);
+        }
+        let level = self.level(rule).or(fallback);
+        match &sel.select {
+            Some(list) if !list.iter().any(|r| r == rule) => Some(Level::Off),
+            Some(_) if level == Some(Level::Off) => crate::rules::doc(rule).map(|d| match d.severity {
+                crate::common::finding::Severity::Error => Level::Error,
+                crate::common::finding::Severity::Warning => Level::Warning,
+            }),
+            _ => level,
+        }
+    }
+
     /// Reads and validates `path` (a `bienban.toml`): a regular file, not a
     /// link, within [`MAX_CONFIG_SIZE`].
     pub fn load(path: &Path, lang: Lang) -> Result<Config, ConfigError> {
@@ -156,19 +227,15 @@ impl Config {
             Err(e) => {
                 let help = tr!(
                     lang,
-                    "các khóa hợp lệ: lang, profile, include, exclude, period, [rules]; xem `bienban init`",
-                    "valid keys: lang, profile, include, exclude, period, [rules]; see `bienban init`"
+                    "các khóa hợp lệ: lang, profile, roster, include, exclude, period, term, max_file_size, [rules]; xem `bienban init`",
+                    "valid keys: lang, profile, roster, include, exclude, period, term, max_file_size, [rules]; see `bienban init`"
                 );
                 return Err(err(e.message().to_string(), e.span(), Some(help), &text));
             }
         };
         for k in c.rules.keys() {
             if crate::rules::doc(k.get_ref()).is_none() {
-                let near = crate::rules::docs()
-                    .map(|d| (strsim::levenshtein(d.name, k.get_ref()), d.name))
-                    .filter(|(d, _)| *d <= 3)
-                    .min()
-                    .map(|(_, n)| n);
+                let near = suggest_rule(k.get_ref());
                 let help = match near {
                     Some(n) => {
                         tr!(lang, "có phải là `{}`? Xem `bienban rules`", "did you mean `{}`? See `bienban rules`", n)
@@ -185,13 +252,33 @@ impl Config {
                 ));
             }
         }
+        let period = c.period.iter().flat_map(|p| [&p.from, &p.to]);
+        let term = c.term.iter().flat_map(|t| std::iter::once(&t.from).chain(t.to.as_ref()));
+        for d in period.chain(term) {
+            if date_of(d.get_ref()).is_none() {
+                return Err(err(
+                    tr!(lang, "ngày không hợp lệ", "invalid date"),
+                    Some(d.span()),
+                    Some(tr!(lang, "viết dạng 2021-01-01", "write it as 2021-01-01")),
+                    &text,
+                ));
+            }
+        }
         if let Some(p) = &c.period {
-            for d in [&p.from, &p.to] {
-                if date_of(d.get_ref()).is_none() {
+            if let (Some(from), Some(to)) = (date_of(p.from.get_ref()), date_of(p.to.get_ref())) {
+                if from > to {
                     return Err(err(
-                        tr!(lang, "ngày không hợp lệ", "invalid date"),
-                        Some(d.span()),
-                        Some(tr!(lang, "viết dạng 2021-01-01", "write it as 2021-01-01")),
+                        tr!(
+                            lang,
+                            "kỳ bắt đầu (`from`) sau ngày kết thúc (`to`)",
+                            "the period starts (`from`) after it ends (`to`)"
+                        ),
+                        Some(p.from.span()),
+                        Some(tr!(
+                            lang,
+                            "đổi chỗ hai ngày, hoặc sửa ngày viết sai",
+                            "swap the two dates, or correct the one mistyped"
+                        )),
                         &text,
                     ));
                 }
@@ -245,11 +332,36 @@ impl Config {
         Ok(c)
     }
 
+    /// The archive's roster, once read.
+    pub fn roster(&self) -> Option<&Roster> {
+        self.members.as_deref()
+    }
+
+    /// Sets the roster the archive is checked against (read by
+    /// `archive::roster::load`, or built by a test).
+    pub fn set_roster(&mut self, roster: Roster) {
+        self.members = Some(std::sync::Arc::new(roster));
+    }
+
     pub fn max_file_size(&self) -> Option<u64> {
         match self.max_file_size.as_ref()?.get_ref() {
             SizeText::Bytes(n) => Some(*n),
             SizeText::Text(s) => parse_size(s),
         }
+    }
+
+    /// The first day of each numbering term the archive knows of: the
+    /// profile's `[[term]]`s and this file's `[term]`, in order.
+    pub fn term_starts(&self, profile: &crate::regulation::profile::Profile) -> Vec<Date> {
+        let mut starts: Vec<Date> = profile
+            .terms
+            .iter()
+            .filter_map(|t| date_of(&DateText::Toml(t.from)))
+            .chain(self.term.as_ref().and_then(|t| date_of(t.from.get_ref())))
+            .collect();
+        starts.sort();
+        starts.dedup();
+        starts
     }
 
     pub fn period(&self) -> Option<(Date, Date)> {
@@ -268,7 +380,7 @@ impl Config {
     }
 }
 
-fn date_of(d: &DateText) -> Option<Date> {
+pub(crate) fn date_of(d: &DateText) -> Option<Date> {
     match d {
         DateText::Toml(t) => t
             .date
@@ -384,19 +496,37 @@ pub fn probe(dir: &Path) -> Probe {
     Probe::Root
 }
 
-/// A file the configuration names (`profile`, and the roster and baseline
+/// The files that a walk from an archive's root found and that belong to
+/// it: those under a folder below with a `bienban.toml` of its own (one
+/// that may govern the run, [`probe`]) belong to that nested archive, as
+/// when the whole tree is checked, and are not read as this one's records.
+pub fn own_files(found: Discovered) -> Vec<Target> {
+    let Discovered { targets, walked, .. } = found;
+    let nested: Vec<&PathBuf> = walked
+        .iter()
+        .flat_map(|w| w.marked.iter().filter(move |m| **m != w.root))
+        .filter(|m| matches!(probe(m), Probe::Root))
+        .collect();
+    if nested.is_empty() {
+        return targets;
+    }
+    targets.into_iter().filter(|t| !nested.iter().any(|n| t.path.starts_with(n))).collect()
+}
+
+/// A file the configuration names (`profile`, `roster`, and the baseline
 /// to come): a relative path that stays under the archive's `root` (no
 /// absolute path, no `..`, no link leading out), a regular file within
-/// [`MAX_DATA_SIZE`], UTF-8. Errors point at the key in `bienban.toml`.
+/// [`MAX_DATA_SIZE`], UTF-8. Errors point at the key in `bienban.toml`;
+/// `elsewhere` says how to use a file outside the archive, if there is a way.
 /// Returns the file's canonical path and its text.
 pub fn archive_file(
     root: &Path,
     named: &toml::Spanned<PathBuf>,
     config_path: &Path,
     config_text: &str,
+    elsewhere: Option<String>,
     lang: Lang,
 ) -> Result<(PathBuf, String), ConfigError> {
-    use std::path::Component;
     let err = |message: String, help: Option<String>| ConfigError {
         path: config_path.to_path_buf(),
         text: Some(config_text.to_string()),
@@ -406,14 +536,18 @@ pub fn archive_file(
     };
     let rel = named.get_ref();
     let shown = rel.display();
-    if rel.as_os_str().is_empty() || rel.components().any(|c| !matches!(c, Component::Normal(_) | Component::CurDir)) {
+    if !is_inside(rel) {
+        let help = tr!(
+            lang,
+            "viết đường dẫn tương đối tính từ thư mục chứa bienban.toml, không có `..`",
+            "write a path relative to bienban.toml's folder, without `..`"
+        );
         return Err(err(
             tr!(lang, "{}: phải là đường dẫn bên trong lưu trữ", "{}: must be a path inside the archive", shown),
-            Some(tr!(
-                lang,
-                "viết đường dẫn tương đối tính từ thư mục chứa bienban.toml, không có `..`; để dùng một tệp khác, nêu tên nó bằng `--profile` trên dòng lệnh",
-                "write a path relative to bienban.toml's folder, without `..`; to use another file, name it with `--profile` on the command line"
-            )),
+            Some(match elsewhere {
+                Some(e) => format!("{help}; {e}"),
+                None => help,
+            }),
         ));
     }
     let canonical = std::fs::canonicalize(root.join(rel))
@@ -426,6 +560,13 @@ pub fn archive_file(
     }
     let text = read_text(&canonical, MAX_DATA_SIZE, lang).map_err(|m| err(m, None))?;
     Ok((canonical, text))
+}
+
+/// A path relative to the archive's root that stays under it as written:
+/// not empty, not absolute, no `..`.
+pub fn is_inside(rel: &Path) -> bool {
+    use std::path::Component;
+    !rel.as_os_str().is_empty() && rel.components().all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
 }
 
 /// What `bienban init` writes.
@@ -441,11 +582,19 @@ pub const TEMPLATE: &str = r#"# bienban.toml — đánh dấu gốc của một 
 # (Quy chế làm việc BCH Đảng bộ Các cơ quan tỉnh Bắc Kạn 2020-2025).
 # profile = "quy-che.toml"
 
+# Danh sách thành viên của các cơ quan theo thời gian (tệp TOML trong thư mục này):
+# tổng số, người có mặt/vắng mặt và người chủ trì được đối chiếu với danh sách
+# (quy tắc roster). `bienban roster init` lập một bản nháp từ các biên bản.
+# roster = "thanh-vien.toml"
+
 # Những tệp thuộc lưu trữ (mẫu viết như trong .gitignore, tính từ thư mục này).
 # Tệp bị loại vẫn được đếm là "bỏ qua" (--show-skipped). Các tệp mà .gitignore
 # hay .ignore bỏ qua thì không được đọc (--no-ignore để đọc cả chúng).
 # include = ["*.md"]
 # exclude = ["du-thao/"]
+
+# Tệp lớn hơn giới hạn này không được đọc (mặc định 4M).
+# max_file_size = "4M"
 
 # Kỳ của lưu trữ, cho quy tắc meeting-frequency. Bỏ trống: từ biên bản đầu tiên
 # đến biên bản cuối cùng.
@@ -453,8 +602,11 @@ pub const TEMPLATE: &str = r#"# bienban.toml — đánh dấu gốc của một 
 # from = 2021-01-01
 # to = 2021-12-31
 
-# Tệp lớn hơn giới hạn này không được đọc (mặc định 4M).
-# max_file_size = "4M"
+# Nhiệm kỳ hiện tại: số văn bản được đánh lại từ đầu mỗi nhiệm kỳ (Hướng dẫn
+# 36-HD/VPTW), nên duplicate-id chỉ so số trong cùng một nhiệm kỳ. Bỏ trống:
+# cả lưu trữ là một nhiệm kỳ (hoặc theo [[term]] của hồ sơ quy chế).
+# [term]
+# from = 2020-10-15
 
 # Mức độ của từng quy tắc: "off", "warning" hoặc "error" (xem `bienban rules`).
 [rules]

@@ -22,7 +22,7 @@ pub fn check(
 ) {
     let index: Vec<ArchiveFile<'_>> =
         files.iter().map(|f| ArchiveFile { path: &f.path, summary: f.summary.as_deref() }).collect();
-    let found = rules(&index, profile, period, opts.lang);
+    let found = rules(&index, profile, period, config.term_starts(profile), opts.lang);
     drop(index);
     for (i, f) in found {
         files[i].findings.push(f);
@@ -34,14 +34,15 @@ pub fn check(
 
 /// The archive rules' findings over `files` (every record of the archive,
 /// in path order), as `(index in files, finding)`, before severities and
-/// suppressions.
+/// suppressions. `terms`: the first day of each numbering term.
 pub fn rules(
     files: &[ArchiveFile<'_>],
     profile: &Profile,
     period: Option<(Date, Date)>,
+    terms: Vec<Date>,
     lang: Lang,
 ) -> Vec<(usize, Finding)> {
-    let cx = ArchiveContext { profile, lang, period };
+    let cx = ArchiveContext { profile, lang, period, terms };
     let mut found = Vec::new();
     for rule in ARCHIVE {
         rule.check(files, &cx, &mut found);
@@ -49,11 +50,12 @@ pub fn rules(
     found
 }
 
-/// Checks in-memory files `(path, bytes)` as one archive: for tests, the
-/// documented examples and standard input.
+/// Checks in-memory files `(path, bytes)` as one archive (with the roster
+/// `config` holds, if any): for tests, the documented examples and fuzzing.
 pub fn check_texts(files: &[(&str, &[u8])], profile: &Profile, config: &Config, opts: Options) -> Vec<FileResult> {
+    let against = crate::check::Against { profile, roster: config.roster() };
     let mut results: Vec<FileResult> =
-        files.iter().filter_map(|(p, b)| crate::check::check_bytes(p, b, profile, opts)).collect();
+        files.iter().filter_map(|(p, b)| crate::check::check_bytes(p, b, against, opts)).collect();
     archive_pass(&mut results, profile, config, opts);
     results
 }
@@ -62,19 +64,17 @@ fn archive_pass(files: &mut [FileResult], profile: &Profile, config: &Config, op
     check(files, profile, config, config.period(), opts)
 }
 
-/// The rules that are off, by the configuration or else by the profile:
+/// The rules that are off in this run (`--select`/`--ignore`, else the
+/// configuration, else the profile):
 /// their findings are never reported (and need not be kept).
 pub fn off_rules(profile: &Profile, config: &Config) -> Vec<&'static str> {
-    crate::rules::docs()
-        .map(|d| d.name)
-        .filter(|r| config.level(r).or_else(|| profile.level(r)) == Some(Level::Off))
-        .collect()
+    crate::rules::docs().map(|d| d.name).filter(|r| config.effective(r, profile.level(r)) == Some(Level::Off)).collect()
 }
 
 /// Severities from the configuration (else the profile's defaults), then
 /// suppressions, then order.
 pub fn finish(r: &mut FileResult, profile: &Profile, config: &Config, opts: Options) {
-    let level = |rule: &str| config.level(rule).or_else(|| profile.level(rule));
+    let level = |rule: &str| config.effective(rule, profile.level(rule));
     r.findings.retain(|f| level(f.rule) != Some(Level::Off));
     for f in &mut r.findings {
         match level(f.rule) {

@@ -18,13 +18,15 @@ use std::sync::{Arc, Mutex};
 use rayon::prelude::*;
 
 use crate::archive;
+use crate::archive::baseline::{self, Effect};
 use crate::archive::cache::{self, ArchiveUpdate, Cache, New, Old, Ref, Row, Salt};
 use crate::archive::config::{self, Config, ConfigError, Ignored, Patterns, Probe};
-use crate::check::{self, FileResult, Options, Skip};
+use crate::archive::roster;
+use crate::check::{self, Against, FileResult, Options, Skip};
 use crate::common::finding::Finding;
 use crate::common::i18n::Lang;
 use crate::model::Date;
-use crate::read::discover::{discover, discover_all, Target, Walk, Walked};
+use crate::read::discover::{discover_all, Target, Walk, Walked};
 use crate::read::file::{resolve_within, ReadError, Stat};
 use crate::regulation::profile::Profile;
 use crate::rules::{io, ArchiveFile};
@@ -63,6 +65,15 @@ pub struct Request<'a> {
     /// reason), relative to each archive's root, or without one to the
     /// current folder.
     pub exclude: Option<Patterns>,
+    /// What to do with each archive's `bienban-baseline.json` (ignored
+    /// anyway with `no_allow` or `audit`).
+    pub baseline: baseline::Mode,
+    /// `--config`: a configuration the user names, used instead of every
+    /// archive's own `bienban.toml` (which still marks the roots), also
+    /// with `--audit` (it is the user's, not the archive's).
+    pub config: Option<PathBuf>,
+    /// `--select` / `--ignore`, over any configuration's `[rules]`.
+    pub selection: config::Selection,
 }
 
 impl Request<'_> {
@@ -80,6 +91,9 @@ impl Request<'_> {
             keep_archives: false,
             no_ignore: false,
             exclude: None,
+            baseline: baseline::Mode::Use,
+            config: None,
+            selection: config::Selection::default(),
         }
     }
 
@@ -125,6 +139,9 @@ pub struct Outcome {
     /// Markdown files named, or found under a named folder, that were not
     /// checked as records, and why (`--show-skipped`), sorted by path.
     pub skipped: Vec<(String, Skip)>,
+    /// What the archives' baselines set aside, which of their entries
+    /// matched nothing, and which were written.
+    pub baseline: Effect,
 }
 
 /// One archive as the inspector's report needs it: everything `check`
@@ -149,8 +166,9 @@ pub struct Archive {
 pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
     let note_lang = req.lang.unwrap_or_default();
     let named = load_named_profile(req, note_lang)?;
+    let user_config = load_user_config(req, named.is_some(), note_lang)?;
     if let Some(stdin) = &req.stdin {
-        return run_stdin(stdin, req, named);
+        return run_stdin(stdin, req, named, user_config.as_ref());
     }
     // Parsed once and shared: an inspector's archive may hold hundreds of
     // archive roots (one per organisation).
@@ -158,8 +176,10 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
     let default_profile = Arc::new(named.unwrap_or_else(Profile::builtin));
     // The caches of the archives the named paths lie in are read while the
     // paths are walked.
-    let (found, early) =
-        rayon::join(|| discover_all(req.paths, &req.walk()), || open_early(req, &default_profile, named_given));
+    let (found, early) = rayon::join(
+        || discover_all(req.paths, &req.walk()),
+        || open_early(req, user_config.as_ref(), &default_profile, named_given),
+    );
     let walk_errors = found.errors;
     let mut canon = Canon::new(&found.walked);
     // Group the named files by root (`None`: no bienban.toml above), each
@@ -207,11 +227,8 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
     let checked: Vec<Result<GroupOutcome, Box<ConfigError>>> = groups
         .into_par_iter()
         .map(|(root, named_files)| {
-            let (config, own) = match &root {
-                Some(r) if !req.audit => load(r, req.lang, named_given)?,
-                _ => (Config::default(), None),
-            };
-            let profile = own.map_or_else(|| default_profile.clone(), Arc::new);
+            let (config, profile) =
+                configure(req, root.as_deref(), user_config.as_ref(), named_given, &default_profile)?;
             let group_lang = req.lang.or(config.lang).unwrap_or_default();
             let opts = options(req, &config, group_lang);
             let mut notes = Vec::new();
@@ -224,6 +241,7 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
                 walk: req.walk(),
                 exclude: req.exclude.as_ref(),
                 cwd: cwd.as_deref(),
+                baseline: baseline_mode(req),
             };
             // The archive is walked while its cache is read (a pre-commit
             // run on one file spends most of its time on these two).
@@ -246,8 +264,8 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
                 }
                 None => None,
             };
-            let (results, context, skipped) =
-                check_archive(&scope, named_files, context, &config, &profile, opts, cache.as_ref(), &mut notes);
+            let (results, context, skipped, effect) =
+                check_archive(&scope, named_files, context, &config, &profile, opts, cache.as_ref(), &mut notes)?;
             let archive = req.keep_archives.then(|| Archive {
                 root: root.clone(),
                 lang: group_lang,
@@ -258,7 +276,7 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
                 skipped: skipped.clone(),
             });
             let counts = cache.as_ref().map_or((0, 0, 0), |c| (c.counts().0, c.counts().1, c.reads()));
-            Ok((results, skipped, group_lang, counts, notes, archive))
+            Ok((results, skipped, group_lang, counts, notes, archive, effect))
         })
         .collect();
     let mut results = Vec::with_capacity(checked.iter().map(|g| g.as_ref().map_or(0, |g| g.0.len())).sum());
@@ -267,9 +285,11 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
     let mut lang = req.lang.unwrap_or_default();
     let mut counts = (0, 0);
     let mut reads = 0;
+    let mut effect = Effect::default();
     for (i, group) in checked.into_iter().enumerate() {
-        let (r, s, group_lang, (h, m, read), n, archive) = group?;
+        let (r, s, group_lang, (h, m, read), n, archive, e) = group?;
         reads += read;
+        effect.add(e);
         if i == 0 {
             lang = group_lang;
         }
@@ -285,14 +305,29 @@ pub fn run(req: &Request<'_>) -> Result<Outcome, Box<ConfigError>> {
     }
     results.sort_by(|a, b| a.path.cmp(&b.path));
     skipped.sort();
-    Ok(Outcome { results, lang, cache: counts, reads, notes, archives, skipped })
+    effect.unused.sort();
+    Ok(Outcome { results, lang, cache: counts, reads, notes, archives, skipped, baseline: effect })
+}
+
+/// The baseline mode of a run: none in audit modes.
+fn baseline_mode(req: &Request<'_>) -> baseline::Mode {
+    if req.no_allow || req.audit {
+        baseline::Mode::Ignore
+    } else {
+        req.baseline
+    }
 }
 
 /// The caches of the archives that the named folders lie in (the nearest
 /// root at or above each), opened with the settings their groups will
 /// have: read while the folders are walked. A root whose configuration
 /// cannot be read gets none (its group says why).
-fn open_early(req: &Request<'_>, default_profile: &Arc<Profile>, named_given: bool) -> Mutex<EarlyCaches> {
+fn open_early(
+    req: &Request<'_>,
+    user: Option<&UserConfig>,
+    default_profile: &Arc<Profile>,
+    named_given: bool,
+) -> Mutex<EarlyCaches> {
     let mut caches = HashMap::new();
     let Some(dir) = cache::folder().filter(|_| !req.no_cache && !req.audit) else { return Mutex::new(caches) };
     // Folders only: a named file's archive is walked for context while its
@@ -302,8 +337,7 @@ fn open_early(req: &Request<'_>, default_profile: &Arc<Profile>, named_given: bo
         if caches.contains_key(&root) {
             continue;
         }
-        let Ok((config, own)) = load(&root, req.lang, named_given) else { continue };
-        let profile = own.map_or_else(|| default_profile.clone(), Arc::new);
+        let Ok((config, profile)) = configure(req, Some(&root), user, named_given, default_profile) else { continue };
         let lang = req.lang.or(config.lang).unwrap_or_default();
         let opts = options(req, &config, lang);
         let cache = Cache::open(&dir, &root, salt(&profile, &config, &opts), lang);
@@ -317,7 +351,8 @@ type EarlyCaches = HashMap<PathBuf, Result<Cache, String>>;
 
 /// What the cache of an archive is valid for.
 fn salt(profile: &Profile, config: &Config, opts: &Options) -> Salt {
-    Salt::new(&profile.fingerprint, opts).with_off(&archive::pass::off_rules(profile, config))
+    let roster = config.roster().map(|r| r.fingerprint.as_str());
+    Salt::new(&profile.fingerprint, roster, opts).with_off(&archive::pass::off_rules(profile, config))
 }
 
 /// The options of one archive's check.
@@ -366,7 +401,12 @@ fn is_toml(p: &Path) -> bool {
     p.extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"))
 }
 
-fn run_stdin(stdin: &Stdin, req: &Request<'_>, named: Option<Profile>) -> Result<Outcome, Box<ConfigError>> {
+fn run_stdin(
+    stdin: &Stdin,
+    req: &Request<'_>,
+    named: Option<Profile>,
+    user_config: Option<&UserConfig>,
+) -> Result<Outcome, Box<ConfigError>> {
     let display = stdin.filename.as_ref().map_or_else(|| "-".to_string(), |p| p.to_string_lossy().into_owned());
     // The file need not exist: its folder locates the archive.
     let abs = stdin.filename.as_ref().map(|p| {
@@ -376,13 +416,22 @@ fn run_stdin(stdin: &Stdin, req: &Request<'_>, named: Option<Profile>) -> Result
     let mut ignored = Vec::new();
     let root = abs.as_ref().and_then(|a| a.parent()).and_then(|d| config::find_root(d, &mut ignored));
     let notes = ignored.iter().map(|i| i.note(req.lang.unwrap_or_default())).collect();
-    let (config, own) = match &root {
-        Some(r) if !req.audit => load(r, req.lang, named.is_some())?,
-        _ => (Config::default(), None),
-    };
-    let profile = own.or(named).unwrap_or_else(Profile::builtin);
+    let named_given = named.is_some();
+    let default = Arc::new(named.unwrap_or_else(Profile::builtin));
+    let (config, profile) = configure(req, root.as_deref(), user_config, named_given, &default)?;
+    let against = Against { profile: &profile, roster: config.roster() };
     let lang = req.lang.or(config.lang).unwrap_or_default();
     let opts = options(req, &config, lang);
+    let alone = |results, skipped| Outcome {
+        results,
+        lang,
+        cache: (0, 0),
+        reads: 0,
+        notes,
+        archives: Vec::new(),
+        skipped,
+        baseline: Effect::default(),
+    };
     // Standard input honours the size limit like any file.
     let read = {
         let mut input = stdin.input.lock().unwrap_or_else(|e| e.into_inner());
@@ -396,31 +445,12 @@ fn run_stdin(stdin: &Stdin, req: &Request<'_>, named: Option<Profile>) -> Result
                 ReadError::Io(e) => io::unreadable(&e, lang),
                 ReadError::NotRegular | ReadError::Link => io::not_regular(lang),
             };
-            return Ok(Outcome {
-                results: vec![FileResult::failed(&display, None, f)],
-                lang,
-                cache: (0, 0),
-                reads: 0,
-                notes,
-                archives: Vec::new(),
-                skipped: Vec::new(),
-            });
+            return Ok(alone(vec![FileResult::failed(&display, None, f)], Vec::new()));
         }
     };
-    let mut mine = match check::check_file(&display, &bytes, &profile, opts) {
+    let mut mine = match check::check_file(&display, &bytes, against, opts) {
         Ok(r) => r,
-        Err(why) => {
-            let skipped = vec![(display, why)];
-            return Ok(Outcome {
-                results: Vec::new(),
-                lang,
-                cache: (0, 0),
-                reads: 0,
-                notes,
-                archives: Vec::new(),
-                skipped,
-            });
-        }
+        Err(why) => return Ok(alone(Vec::new(), vec![(display, why)])),
     };
     if mine.text.is_none() {
         mine.text = Some(String::from_utf8_lossy(&bytes).into_owned());
@@ -428,7 +458,7 @@ fn run_stdin(stdin: &Stdin, req: &Request<'_>, named: Option<Profile>) -> Result
     // The archive around it, without the on-disk version of the same file.
     let mut files = Vec::new();
     if let Some(r) = &root {
-        let (under, _) = discover(std::slice::from_ref(r), &req.walk());
+        let under = config::own_files(discover_all(std::slice::from_ref(r), &req.walk()));
         let cwd = std::env::current_dir().ok().and_then(|d| std::fs::canonicalize(d).ok());
         let exclude = req.exclude.as_ref();
         files = under
@@ -438,7 +468,7 @@ fn run_stdin(stdin: &Stdin, req: &Request<'_>, named: Option<Profile>) -> Result
             .filter_map(|t| {
                 let shown = shown_path(&t.path, cwd.as_deref());
                 match contained(&t.path, t.link, Some(r)) {
-                    Ok(path) => check::check_path(&path, &shown, &profile, opts).ok(),
+                    Ok(path) => check::check_path(&path, &shown, against, opts).ok(),
                     Err(f) => Some(FileResult::failed(&shown, None, f(lang))),
                 }
             })
@@ -447,6 +477,26 @@ fn run_stdin(stdin: &Stdin, req: &Request<'_>, named: Option<Profile>) -> Result
     files.push(mine);
     let me = files.len() - 1;
     archive::check(&mut files, &profile, &config, config.period(), opts);
+    let effect = match &root {
+        Some(r) => {
+            let rel =
+                |p: Option<&Path>| p.map(|p| baseline::rel_key(p.strip_prefix(r).unwrap_or(p))).unwrap_or_default();
+            let keys = files
+                .iter()
+                .enumerate()
+                .map(|(i, f)| if i == me { rel(abs.as_deref()) } else { rel(f.file.as_deref()) })
+                .collect();
+            let bf = baseline::Files {
+                root: r,
+                rel: keys,
+                read_from: vec![None; files.len()],
+                judged: (0..files.len()).map(|i| i == me).collect(),
+                complete: false,
+            };
+            baseline::process(&bf, &mut files, baseline_mode(req), lang)?
+        }
+        None => Effect::default(),
+    };
     // Findings of the archive's other records that involve this one (the
     // `report-back` of a TT decision this meeting should list) are reported too.
     let mut results: Vec<FileResult> = Vec::new();
@@ -458,7 +508,9 @@ fn run_stdin(stdin: &Stdin, req: &Request<'_>, named: Option<Profile>) -> Result
     }
     results.push(mine);
     results.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(Outcome { results, lang, cache: (0, 0), reads: 0, notes, archives: Vec::new(), skipped: Vec::new() })
+    let mut outcome = alone(results, Vec::new());
+    outcome.baseline = effect;
+    Ok(outcome)
 }
 
 /// Where one archive's files may be read from.
@@ -476,6 +528,7 @@ struct Scope<'a> {
     exclude: Option<&'a Patterns>,
     /// The current folder, canonical: files read for context are shown relative to it.
     cwd: Option<&'a Path>,
+    baseline: baseline::Mode,
 }
 
 /// The path to read for a file found at `path`: itself, or for a link its
@@ -574,8 +627,8 @@ fn walk_context(scope: &Scope<'_>) -> Option<(PathBuf, Vec<Target>)> {
         Some(p) => p.to_path_buf(),
         None => r.to_path_buf(),
     };
-    let (under, _) = discover(std::slice::from_ref(&from), &Walk { threads: 1, ..scope.walk });
-    Some((from, under))
+    let found = discover_all(std::slice::from_ref(&from), &Walk { threads: 1, ..scope.walk });
+    Some((from, config::own_files(found)))
 }
 
 /// Reads the archive (everything under the root, or just `named`), runs
@@ -587,7 +640,7 @@ fn walk_context(scope: &Scope<'_>) -> Option<(PathBuf, Vec<Target>)> {
 /// With a cache, a file whose stat data are the recorded ones is not read,
 /// and its result is decoded only if it is reported; when no record's
 /// summary changed, the archive rules' findings are the recorded ones, and
-/// no other summary is decoded.
+/// no other summary is decoded. The archive's baseline is applied last.
 #[allow(clippy::too_many_arguments)]
 fn check_archive(
     scope: &Scope<'_>,
@@ -598,8 +651,9 @@ fn check_archive(
     opts: Options,
     cache: Option<&Cache>,
     notes: &mut Vec<String>,
-) -> (Vec<FileResult>, Vec<FileResult>, Vec<(String, Skip)>) {
+) -> Result<ArchiveChecked, Box<ConfigError>> {
     let (root, keep) = (scope.root, scope.keep);
+    let against = Against { profile, roster: config.roster() };
     let mut skipped = Vec::new();
     // The named files, in the order found (sorted, like the cache's paths).
     let mut report: Vec<Item> = Vec::with_capacity(named.len());
@@ -651,7 +705,7 @@ fn check_archive(
     let mut slots: Vec<Slot> = all
         .par_iter()
         .enumerate()
-        .map_init(|| 0, |cursor, (k, item)| slot(k, item, profile, opts, cache.zip(old), &off, cursor))
+        .map_init(|| 0, |cursor, (k, item)| slot(k, item, against, opts, cache.zip(old), &off, cursor))
         .collect();
     let mut rows = Vec::new();
     if cache.is_some() {
@@ -678,7 +732,8 @@ fn check_archive(
     });
     slots.sort_by(|a, b| all[a.k].shown.cmp(&all[b.k].shown));
     // The archive rules: their findings as recorded, if no summary changed.
-    let key = old.map(|o| archive_key(&slots, &all, o, config));
+    let terms = config.term_starts(profile);
+    let key = old.map(|o| archive_key(&slots, &all, o, config.period(), &terms));
     // Which findings a run reports: those on a named file, and those that
     // involve one; all of them when every file is named or for the report.
     let named: Vec<bool> = slots.iter().map(|s| all[s.k].named).collect();
@@ -689,7 +744,7 @@ fn check_archive(
     let recorded = old.zip(key.as_ref()).and_then(|(o, k)| o.archive(k, pick));
     let had = recorded.is_some();
     // The report needs every summary; otherwise only the archive rules do.
-    let mut summaries = (!had || keep).then(|| summaries(&mut slots, old, profile, opts, &all));
+    let mut summaries = (!had || keep).then(|| summaries(&mut slots, old, against, opts, &all));
     let found = match (recorded, &summaries) {
         (Some(found), _) => found,
         (None, Some(m)) => {
@@ -698,7 +753,7 @@ fn check_archive(
                 .zip(m)
                 .map(|(s, m)| ArchiveFile { path: &all[s.k].shown, summary: m.as_deref() })
                 .collect();
-            archive::pass::rules(&index, profile, config.period(), opts.lang)
+            archive::pass::rules(&index, profile, config.period(), terms, opts.lang)
         }
         (None, None) => Vec::new(),
     };
@@ -718,10 +773,12 @@ fn check_archive(
     let names: HashSet<&str> = slots.iter().map(|s| &all[s.k]).filter(|i| i.named).map(|i| i.shown.as_str()).collect();
     let involves = |fs: &[Finding]| fs.iter().any(|f| f.related.iter().any(|x| names.contains(x.path.as_str())));
     let all_named = names.len() == slots.len();
+    // Writing a baseline records every finding of the archive.
+    let record_all = keep || scope.baseline == baseline::Mode::Write;
     let wanted: Vec<bool> =
-        slots.iter().zip(&by_file).map(|(s, f)| keep || all[s.k].named || (!all_named && involves(f))).collect();
+        slots.iter().zip(&by_file).map(|(s, f)| record_all || all[s.k].named || (!all_named && involves(f))).collect();
     // One result per file, in place (an archive's whole run makes 100,000).
-    let made: Vec<Option<(bool, FileResult)>> = slots
+    let made: Vec<Option<(usize, usize, FileResult)>> = slots
         .into_par_iter()
         .zip(by_file)
         .enumerate()
@@ -729,16 +786,40 @@ fn check_archive(
             if !wanted[i] {
                 return None;
             }
-            let named = all[slot.k].named;
-            let mut r = result_of(slot, old, &all, profile, opts)?;
+            let k = slot.k;
+            let mut r = result_of(slot, old, &all, against, opts)?;
             r.findings.extend(found);
             archive::pass::finish(&mut r, profile, config, opts);
-            Some((named, r))
+            Some((k, i, r))
         })
         .collect();
+    // (index in `all`, index in `slots`) of each result.
+    let (made, mut results): (Vec<(usize, usize)>, Vec<FileResult>) =
+        made.into_iter().flatten().map(|(k, i, r)| ((k, i), r)).unzip();
+    let effect = match root {
+        Some(r) => {
+            let files = baseline::Files {
+                root: r,
+                rel: made
+                    .iter()
+                    .map(|&(k, _)| all[k].rel.as_deref().map(baseline::rel_key).unwrap_or_default())
+                    .collect(),
+                read_from: made
+                    .iter()
+                    .zip(&results)
+                    .map(|(&(k, _), res)| (res.file.is_none() && res.text.is_none()).then(|| all[k].path.clone()))
+                    .collect(),
+                judged: made.iter().map(|&(k, _)| all[k].named).collect(),
+                complete: all_named,
+            };
+            baseline::process(&files, &mut results, scope.baseline, opts.lang)?
+        }
+        None => Effect::default(),
+    };
     let mut reported = Vec::with_capacity(names.len());
     let mut context = Vec::new();
-    for (i, (named, mut r)) in made.into_iter().enumerate().filter_map(|(i, m)| Some((i, m?))) {
+    for ((k, i), mut r) in made.into_iter().zip(results) {
+        let named = all[k].named;
         if keep {
             r.summary = summaries.as_mut().and_then(|m| m[i].take());
         } else {
@@ -751,14 +832,14 @@ fn check_archive(
         }
     }
     reported.shrink_to_fit();
-    (reported, context, skipped)
+    Ok((reported, context, skipped, effect))
 }
 
 /// The key of the archive rules' findings: what they depend on besides the
-/// profile and the language (in the cache's salt) — the period, and each
-/// record's path as shown and summary.
-fn archive_key(slots: &[Slot], all: &[Item], old: &Old, config: &Config) -> cache::Key {
-    let mut b = format!("{:?}", config.period()).into_bytes();
+/// profile and the language (in the cache's salt) — the period, the terms'
+/// first days, and each record's path as shown and summary.
+fn archive_key(slots: &[Slot], all: &[Item], old: &Old, period: Option<(Date, Date)>, terms: &[Date]) -> cache::Key {
+    let mut b = format!("{period:?} {terms:?}").into_bytes();
     for s in slots {
         let shown = &all[s.k].shown;
         b.extend_from_slice(&(shown.len() as u64).to_le_bytes());
@@ -780,7 +861,7 @@ fn involved(found: &[(usize, Finding)], slots: &[Slot], all: &[Item]) -> Vec<Vec
 fn summaries(
     slots: &mut [Slot],
     old: Option<&Old>,
-    profile: &Profile,
+    against: Against<'_>,
     opts: Options,
     all: &[Item],
 ) -> Vec<Option<Arc<crate::model::summary::Summary>>> {
@@ -791,7 +872,7 @@ fn summaries(
             Got::Cached(e) => match old.map(|o| o.summary(*e)) {
                 Some(Some(m)) => m,
                 _ => {
-                    s.got = Got::Fresh(recheck(s, all, profile, opts));
+                    s.got = Got::Fresh(recheck(s, all, against, opts));
                     match &s.got {
                         Got::Fresh(Ok(r)) => r.summary.clone(),
                         _ => None,
@@ -803,16 +884,16 @@ fn summaries(
 }
 
 /// A cached entry that could not be decoded: the file is checked again.
-fn recheck(s: &Slot, all: &[Item], profile: &Profile, opts: Options) -> Result<FileResult, Skip> {
+fn recheck(s: &Slot, all: &[Item], against: Against<'_>, opts: Options) -> Result<FileResult, Skip> {
     let item = &all[s.k];
     match contained(&item.path, item.link, item.boundary.as_deref()) {
-        Ok(p) => check::check_path(&p, &item.shown, profile, opts),
+        Ok(p) => check::check_path(&p, &item.shown, against, opts),
         Err(f) => Ok(FileResult::failed(&item.shown, None, f(opts.lang))),
     }
 }
 
 /// The result of a file to report.
-fn result_of(slot: Slot, old: Option<&Old>, all: &[Item], profile: &Profile, opts: Options) -> Option<FileResult> {
+fn result_of(slot: Slot, old: Option<&Old>, all: &[Item], against: Against<'_>, opts: Options) -> Option<FileResult> {
     let item = &all[slot.k];
     let r = match slot.got {
         Got::Fresh(r) => r,
@@ -820,7 +901,7 @@ fn result_of(slot: Slot, old: Option<&Old>, all: &[Item], profile: &Profile, opt
             let target = item.link.then(|| contained(&item.path, true, item.boundary.as_deref()).ok()).flatten();
             match old.and_then(|o| o.result(e, &item.shown, target.as_deref().unwrap_or(&item.path))) {
                 Some(r) => r,
-                None => recheck(&slot, all, profile, opts),
+                None => recheck(&slot, all, against, opts),
             }
         }
     };
@@ -843,9 +924,15 @@ fn keep_involving(r: &mut FileResult, names: &HashSet<&str>) -> bool {
     !r.findings.is_empty()
 }
 
+/// One archive's reported results, its other records (for the report),
+/// the named files that are not records, and what its baseline did.
+type ArchiveChecked = (Vec<FileResult>, Vec<FileResult>, Vec<(String, Skip)>, Effect);
+
 /// One archive's reported results, its language, its cache hits, misses
-/// and reads, notes, and (for the report) the archive itself.
-type GroupOutcome = (Vec<FileResult>, Vec<(String, Skip)>, Lang, (usize, usize, usize), Vec<String>, Option<Archive>);
+/// and reads, notes, (for the report) the archive itself, and what its
+/// baseline did.
+type GroupOutcome =
+    (Vec<FileResult>, Vec<(String, Skip)>, Lang, (usize, usize, usize), Vec<String>, Option<Archive>, Effect);
 
 /// Checks one file, or takes its result from the cache: without reading
 /// it when its stat data are the recorded ones, else when its bytes are
@@ -853,7 +940,7 @@ type GroupOutcome = (Vec<FileResult>, Vec<(String, Skip)>, Lang, (usize, usize, 
 fn slot(
     k: usize,
     item: &Item,
-    profile: &Profile,
+    against: Against<'_>,
     opts: Options,
     cache: Option<(&Cache, &Old)>,
     off: &[&str],
@@ -865,7 +952,7 @@ fn slot(
         Err(f) => return Slot { k, got: Got::Fresh(Ok(FileResult::failed(shown, None, f(opts.lang)))), row: None },
     };
     let Some(((cache, old), rel)) = cache.zip(item.rel.as_ref()) else {
-        return Slot { k, got: Got::Fresh(check::check_path(&read_from, shown, profile, opts)), row: None };
+        return Slot { k, got: Got::Fresh(check::check_path(&read_from, shown, against, opts)), row: None };
     };
     let was = old.find(rel.as_os_str().as_encoded_bytes(), cursor);
     if let Some(e) = item.stat.filter(|_| !item.link).zip(was).and_then(|(s, i)| old.by_stat(i, &s)) {
@@ -885,7 +972,7 @@ fn slot(
         return Slot { k, got: Got::Cached(e), row: Some((stat, Ref::Old(e), false, was)) };
     }
     cache.miss();
-    let r = check::check_file(shown, &bytes, profile, opts).map(|mut r| {
+    let r = check::check_file(shown, &bytes, against, opts).map(|mut r| {
         if r.text.is_none() {
             r.file = Some(read_from.clone());
         }
@@ -900,22 +987,105 @@ fn shown_path(path: &Path, cwd: Option<&Path>) -> String {
     p.to_string_lossy().into_owned()
 }
 
-/// The archive's configuration, and its own profile if it names one (and
-/// `--profile` does not replace it).
-fn load(root: &Path, lang: Option<Lang>, named_profile: bool) -> Result<(Config, Option<Profile>), Box<ConfigError>> {
+/// A configuration the user named (`--config`): its path and text, parsed
+/// again for each archive (cheap), and the profile it names, read once.
+struct UserConfig {
+    path: PathBuf,
+    text: String,
+    profile: Option<Arc<Profile>>,
+}
+
+/// `--config`: read once; its `profile` is relative to its own folder.
+fn load_user_config(
+    req: &Request<'_>,
+    named_profile: bool,
+    lang: Lang,
+) -> Result<Option<UserConfig>, Box<ConfigError>> {
+    let Some(p) = &req.config else { return Ok(None) };
+    // The user named it: a link is followed, but it must be a regular file.
+    let path = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
+    let dir = path.parent().unwrap_or(Path::new("/")).to_path_buf();
+    let (_, text, profile) = load_config_at(&path, p, &dir, lang, named_profile)?;
+    Ok(Some(UserConfig { path: p.clone(), text, profile: profile.map(Arc::new) }))
+}
+
+/// One archive's configuration, its profile (its own, else `default`) and
+/// roster: `--config`'s, else the archive's `bienban.toml` (not with
+/// `--audit`), else the defaults; with `--select` / `--ignore` on top. The
+/// roster is read once per archive, never with `--audit`.
+fn configure(
+    req: &Request<'_>,
+    root: Option<&Path>,
+    user: Option<&UserConfig>,
+    named_profile: bool,
+    default: &Arc<Profile>,
+) -> Result<(Config, Arc<Profile>), Box<ConfigError>> {
+    let lang = req.lang.unwrap_or_default();
+    let (mut config, own, source) = match (user, root) {
+        (Some(u), _) => {
+            (Config::parse(&u.path, u.text.clone(), lang)?, u.profile.clone(), Some((u.path.clone(), u.text.clone())))
+        }
+        (None, Some(r)) if !req.audit => {
+            let (c, p, path, text) = load_config(r, req.lang, named_profile)?;
+            (c, p.map(Arc::new), Some((path, text)))
+        }
+        _ => (Config::default(), None, None),
+    };
+    let profile = own.unwrap_or_else(|| default.clone());
+    if let (Some(r), Some((path, text)), false) = (root, &source, req.audit) {
+        if let Some(roster) = roster::load(r, &config, path, text, &profile, lang)? {
+            config.set_roster(roster);
+        }
+    }
+    config.selection = req.selection.clone();
+    Ok((config, profile))
+}
+
+/// The archive's configuration and profile (its own, else the built-in
+/// one), without its roster: for `bienban roster init`, which writes it.
+pub fn settings(root: &Path, lang: Option<Lang>) -> Result<(Config, Profile), Box<ConfigError>> {
+    let (config, own, _, _) = load_config(root, lang, false)?;
+    Ok((config, own.unwrap_or_else(Profile::builtin)))
+}
+
+/// `bienban.toml` (with its path and text, to point at its lines) and the
+/// profile it names, unless `--profile` replaces it.
+fn load_config(
+    root: &Path,
+    lang: Option<Lang>,
+    named_profile: bool,
+) -> Result<(Config, Option<Profile>, PathBuf, String), Box<ConfigError>> {
     let path = root.join(config::FILE_NAME);
-    let lang = lang.unwrap_or_default();
-    let text = config::read_text(&path, config::MAX_CONFIG_SIZE, lang).map_err(|message| ConfigError {
-        path: path.clone(),
+    let (config, text, profile) = load_config_at(&path, &path, root, lang.unwrap_or_default(), named_profile)?;
+    Ok((config, profile, path, text))
+}
+
+/// Reads the configuration at `path` (named `shown` in messages), and the
+/// profile it names, relative to `dir` and within it (unless `--profile`
+/// replaces it). Returns the configuration, its text and the profile.
+fn load_config_at(
+    path: &Path,
+    shown: &Path,
+    dir: &Path,
+    lang: Lang,
+    named_profile: bool,
+) -> Result<(Config, String, Option<Profile>), Box<ConfigError>> {
+    let text = config::read_text(path, config::MAX_CONFIG_SIZE, lang).map_err(|message| ConfigError {
+        path: shown.to_path_buf(),
         text: None,
         message,
         span: None,
         help: None,
     })?;
-    let config = Config::parse(&path, text.clone(), lang)?;
+    let config = Config::parse(shown, text.clone(), lang)?;
     let profile = match &config.profile {
         Some(p) if !named_profile => {
-            let (file, ptext) = config::archive_file(root, p, &path, &text, lang)?;
+            let elsewhere = tr!(
+                lang,
+                "để dùng một tệp khác, nêu tên nó bằng `--profile` trên dòng lệnh",
+                "to use another file, name it with `--profile` on the command line"
+            );
+            let (file, ptext) = config::archive_file(dir, p, shown, &text, Some(elsewhere), lang)?;
             Some(Profile::from_toml(&ptext).map_err(|e| ConfigError {
                 // A TOML file of the archive: its offending line may be shown.
                 text: is_toml(&file).then(|| ptext.clone()),
@@ -927,7 +1097,7 @@ fn load(root: &Path, lang: Option<Lang>, named_profile: bool) -> Result<(Config,
         }
         _ => None,
     };
-    Ok((config, profile))
+    Ok((config, text, profile))
 }
 
 /// Canonical folders and archive roots, each worked out once: an archive

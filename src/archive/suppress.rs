@@ -26,7 +26,12 @@ pub fn apply(r: &mut FileResult, lang: Lang, is_off: impl Fn(&str) -> bool) {
         match hit {
             Some((si, k)) if f.rule != unused_allow::DOC.name => {
                 used[si][k] = true;
-                r.suppressed.push(Applied { reason: sups[si].reason.clone(), span: sups[si].pos.span, finding: f });
+                r.suppressed.push(Applied {
+                    reason: sups[si].reason.clone(),
+                    span: sups[si].pos.span,
+                    finding: f,
+                    baseline: false,
+                });
             }
             _ => kept.push(f),
         }
@@ -38,11 +43,7 @@ pub fn apply(r: &mut FileResult, lang: Lang, is_off: impl Fn(&str) -> bool) {
         for (x, &u) in s.rules.iter().zip(used) {
             let (name, pos) = (x.0.as_str(), x.1);
             if rules::doc(name).is_none() {
-                let suggestion = rules::docs()
-                    .map(|d| (strsim::levenshtein(d.name, name), d.name))
-                    .filter(|(d, _)| *d <= 3)
-                    .min()
-                    .map(|(_, n)| n);
+                let suggestion = crate::archive::config::suggest_rule(name);
                 kept.push(unused_allow::unknown_rule(name, suggestion, pos, lang));
             } else if !u && !is_off(name) {
                 kept.push(unused_allow::unused(name, pos, lang));

@@ -11,18 +11,35 @@ use crate::common::span::{line_col, LineIndex};
 use crate::model::facts::Facts;
 use crate::model::layout::{self, Scan, Skip};
 use crate::model::lower;
+use crate::model::roster::Roster;
 use crate::model::summary::Summary;
+use crate::model::Record;
 use crate::read::file::{ReadError, Stat};
 use crate::read::legacy;
 use crate::regulation::profile::Profile;
 use crate::rules::{self, encoding, io, syntax, unrecognised_record, Context};
 use crate::syntax::parse;
 
+/// What a record is checked against: the regulation's profile and, when
+/// the archive has one, its roster.
+#[derive(Clone, Copy)]
+pub struct Against<'a> {
+    pub profile: &'a Profile,
+    pub roster: Option<&'a Roster>,
+}
+
+impl<'a> Against<'a> {
+    /// The profile alone (no roster).
+    pub fn profile(profile: &'a Profile) -> Against<'a> {
+        Against { profile, roster: None }
+    }
+}
+
 /// Reads and checks one file. `Err`: the file is not a record, and why.
-pub fn check_path(path: &Path, display: &str, profile: &Profile, opts: Options) -> Result<FileResult, Skip> {
+pub fn check_path(path: &Path, display: &str, against: Against<'_>, opts: Options) -> Result<FileResult, Skip> {
     match read_limited(path, opts) {
         Ok(bytes) => {
-            let mut r = check_file(display, &bytes, profile, opts)?;
+            let mut r = check_file(display, &bytes, against, opts)?;
             if r.text.is_none() {
                 r.file = Some(path.to_path_buf());
             }
@@ -52,26 +69,28 @@ pub fn read_with_stat(path: &Path, opts: Options) -> Result<(Vec<u8>, Option<Sta
 /// Checks one file's bytes with the single-record rules. `None`: the file
 /// is not a record. Suppressions are applied later, once the archive rules
 /// have run (see `archive::pass`).
-pub fn check_bytes(display: &str, bytes: &[u8], profile: &Profile, opts: Options) -> Option<FileResult> {
-    check_file(display, bytes, profile, opts).ok()
+pub fn check_bytes(display: &str, bytes: &[u8], against: Against<'_>, opts: Options) -> Option<FileResult> {
+    check_file(display, bytes, against, opts).ok()
 }
 
 /// [`check_bytes`], saying why a file that is not a record was skipped.
-pub fn check_file(display: &str, bytes: &[u8], profile: &Profile, opts: Options) -> Result<FileResult, Skip> {
+pub fn check_file(display: &str, bytes: &[u8], against: Against<'_>, opts: Options) -> Result<FileResult, Skip> {
     let head = &bytes[..bytes.len().min(64 * 1024)];
     // UTF-16 (Notepad's "Unicode") is text, not a binary file: decoded, and
     // kept with the result, since positions refer to the decoded text.
-    let wide = (head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) || head.contains(&0))
+    // One vectorised search for a NUL (the memchr crate; the slice's own
+    // `contains` is several times slower on every file read).
+    let nul = memchr::memchr(0, head);
+    let wide = (head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) || nul.is_some())
         .then(|| crate::read::decode::utf16(bytes))
         .flatten();
     if let Some(text) = wide {
-        let mut r = check_text(display, &text, profile, opts)?;
+        let mut r = check_text(display, &text, against, opts)?;
         r.text = Some(text);
         return Ok(r);
     }
     // Binary files named `.md` (a NUL never occurs in text).
-    // `contains` on bytes is a vectorised memchr; the position only when needed.
-    if let Some(at) = head.contains(&0).then(|| head.iter().position(|&b| b == 0)).flatten() {
+    if let Some(at) = nul {
         let mut f = encoding::binary(at, opts.lang);
         // Positioned as the report shows it (no snippet is ever shown of a binary file).
         let before = String::from_utf8_lossy(&head[..at]);
@@ -79,9 +98,9 @@ pub fn check_file(display: &str, bytes: &[u8], profile: &Profile, opts: Options)
         return Ok(FileResult::failed(display, None, f));
     }
     match (utf8(bytes), opts.encoding) {
-        (Ok(t), _) => check_text(display, t, profile, opts),
+        (Ok(t), _) => check_text(display, t, against, opts),
         // `--encoding`: read it anyway, decoded (positions then refer to the decoded text).
-        (Err(_), Some(from)) => check_text(display, &legacy::decode_bytes(bytes, from), profile, opts),
+        (Err(_), Some(from)) => check_text(display, &legacy::decode_bytes(bytes, from), against, opts),
         (Err(e), None) => {
             let mut f = encoding::not_utf8(e.valid_up_to(), legacy::detect_bytes(bytes), opts.lang);
             let (line, column) = line_col(&String::from_utf8_lossy(bytes), e.valid_up_to());
@@ -91,7 +110,8 @@ pub fn check_file(display: &str, bytes: &[u8], profile: &Profile, opts: Options)
     }
 }
 
-fn check_text(display: &str, text: &str, profile: &Profile, opts: Options) -> Result<FileResult, Skip> {
+fn check_text(display: &str, text: &str, against: Against<'_>, opts: Options) -> Result<FileResult, Skip> {
+    let Against { profile, roster } = against;
     // Lone-CR line ends make the whole record one line: say so when, read
     // with proper line ends, it would be a record (rather than skip it).
     if cr_line_ends(text)
@@ -122,8 +142,8 @@ fn check_text(display: &str, text: &str, profile: &Profile, opts: Options) -> Re
         }
     };
     let rec = lower::lower(&lines, text, &title, profile);
-    let cx = Context { profile, lang: opts.lang };
-    let facts = Facts::of(&rec, profile);
+    let cx = Context { profile, roster, lang: opts.lang };
+    let facts = Facts::of(&rec, profile, roster);
     let mut findings = rules::check_record(&rec, &facts, &cx);
     let lines = LineIndex::new(text);
     for f in &mut findings {
@@ -140,6 +160,24 @@ fn check_text(display: &str, text: &str, profile: &Profile, opts: Options) -> Re
         items: if rec.suppressions.is_empty() { Vec::new() } else { rec.items.iter().map(|i| i.span).collect() },
         suppressions: rec.suppressions.iter().map(|s| Scope::of(s, &lines)).collect(),
     })
+}
+
+/// The record in `bytes`, read but not checked (`bienban roster init`
+/// gathers the names it lists). `None`: not a record, or not text.
+pub fn record_of(bytes: &[u8], profile: &Profile, opts: Options) -> Option<Record> {
+    let head = &bytes[..bytes.len().min(64 * 1024)];
+    let text: std::borrow::Cow<'_, str> = if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+        crate::read::decode::utf16(bytes)?.into()
+    } else {
+        match (utf8(bytes), opts.encoding) {
+            (Ok(t), _) => t.into(),
+            (Err(_), Some(from)) => legacy::decode_bytes(bytes, from).into(),
+            (Err(_), None) => return None,
+        }
+    };
+    let Scan::Record(title) = layout::scan(&text) else { return None };
+    let lines = parse::parse(&text).ok()?;
+    Some(lower::lower(&lines, &text, &title, profile))
 }
 
 /// Lines that end with a lone CR and never with LF (classic Mac OS).

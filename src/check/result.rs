@@ -111,8 +111,12 @@ impl Scope {
 #[derive(Debug, Clone, Serialize)]
 pub struct Applied {
     pub reason: String,
-    /// Where the suppression comment is.
+    /// Where the suppression comment is (empty for the baseline).
     #[serde(skip)]
     pub span: Span,
     pub finding: Finding,
+    /// Set aside by the archive's baseline (`bienban-baseline.json`), not
+    /// by an `allow` comment in the record.
+    #[serde(skip)]
+    pub baseline: bool,
 }

@@ -21,9 +21,14 @@ pub struct ReportArgs {
     /// Files or folders to report on (default: .), found as `check` finds them.
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
-    /// Audit mode: ignore every `<!-- bienban: allow(…) -->` comment.
+    /// Audit mode: ignore every `<!-- bienban: allow(…) -->` comment and
+    /// the baseline.
     #[arg(long)]
     pub no_allow: bool,
+    /// Ignore bienban-baseline.json: show the findings it would set aside
+    /// as findings (otherwise they are shown set aside, with the reason).
+    #[arg(long)]
+    pub no_baseline: bool,
     /// Neither read nor write the cache of results.
     #[arg(long)]
     pub no_cache: bool,
@@ -56,6 +61,8 @@ pub struct ReportArgs {
     /// the archive's `bienban.toml` names.
     #[arg(long, value_name = "PATH")]
     pub profile: Option<std::path::PathBuf>,
+    #[command(flatten)]
+    pub rules: super::RuleArgs,
 }
 
 pub fn run(args: ReportArgs, lang: Option<Lang>) -> ExitCode {
@@ -83,7 +90,18 @@ pub fn run(args: ReportArgs, lang: Option<Lang>) -> ExitCode {
         audit: args.audit,
         no_ignore: args.walk.no_ignore,
         exclude,
+        config: args.rules.config.clone(),
+        selection: args.rules.selection(),
+        baseline: if args.no_baseline {
+            crate::archive::baseline::Mode::Ignore
+        } else {
+            crate::archive::baseline::Mode::Use
+        },
     };
+    if let Some(msg) = args.rules.unknown(fail_lang) {
+        eprintln!("{msg}");
+        return ExitCode::from(2);
+    }
     let outcome = match run::run(&req) {
         Ok(o) => o,
         Err(e) => {
@@ -96,7 +114,12 @@ pub fn run(args: ReportArgs, lang: Option<Lang>) -> ExitCode {
     let skipped_note = match outcome.skipped.len() {
         0 => String::new(),
         n => crate::report::skipped::note(n, true, l),
-    };
+    } + &crate::report::baseline::note(
+        crate::report::baseline::set_aside(&outcome.results),
+        outcome.baseline.unused.len(),
+        l,
+    );
+    eprint!("{}", crate::report::baseline::unused(&outcome.baseline.unused, l));
     match html::write(&args.html, &outcome.archives, &outcome.results, l) {
         Ok(w) => {
             if !args.quiet {
@@ -134,7 +157,8 @@ pub fn run(args: ReportArgs, lang: Option<Lang>) -> ExitCode {
         }
     }
     let too_many_warnings = args.max_warnings.is_some_and(|n| totals.warnings > n);
-    if !args.exit_zero && (totals.errors > 0 || too_many_warnings) {
+    let stale = !outcome.baseline.unused.is_empty();
+    if !args.exit_zero && (totals.errors > 0 || too_many_warnings || stale) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -6,10 +6,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 pub mod convert;
+pub mod help;
 pub mod html_report;
+pub mod roster;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
+use crate::archive::baseline;
 use crate::archive::config::{self, ConfigError};
 use crate::archive::run::{self, Request, Stdin};
 use crate::check::{FileResult, Skip};
@@ -42,12 +45,19 @@ pub enum Command {
     /// Print a rule's documentation: what it finds, why, examples.
     Explain {
         /// The rule's name, e.g. `quorum`.
+        #[arg(value_parser = RuleName, hide_possible_values = true)]
         rule: String,
     },
     /// Write a commented bienban.toml in a folder (default: the current one).
     Init {
         #[arg(default_value = ".")]
         dir: PathBuf,
+    },
+    /// The roster: who the members of each body were, and when
+    /// (`roster = "thanh-vien.toml"` in bienban.toml).
+    Roster {
+        #[command(subcommand)]
+        command: roster::RosterCommand,
     },
     /// Convert records typed in a legacy encoding (TCVN3, VNI, Windows-1258)
     /// to UTF-8 Unicode. Writes a copy `NAME.unicode.md` unless told otherwise.
@@ -60,8 +70,24 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff).
-    Man,
+    /// Print the manual page (roff); with --out-dir, write one page per subcommand.
+    Man {
+        /// Write bienban.1 and a bienban-COMMAND.1 page per subcommand into this folder.
+        #[arg(long, value_name = "DIR")]
+        out_dir: Option<PathBuf>,
+    },
+}
+
+/// The command line as the user typed it, with `--help` in the user's
+/// language ([`help`]); clap's own errors exit 2.
+pub fn main() -> ExitCode {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let l = help::help_lang(&args);
+    let cli = help::command(l)
+        .try_get_matches_from(&args)
+        .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m))
+        .unwrap_or_else(|e| e.exit());
+    run_with_help_lang(cli, l)
 }
 
 #[derive(clap::Args, Debug)]
@@ -84,9 +110,20 @@ pub struct CheckArgs {
     /// When to use colours (NO_COLOR is honoured with `auto`).
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
-    /// Audit mode: ignore every `<!-- bienban: allow(…) -->` comment.
+    /// Audit mode: ignore every `<!-- bienban: allow(…) -->` comment and
+    /// the baseline.
     #[arg(long)]
     pub no_allow: bool,
+    /// Record every finding of the archive now in bienban-baseline.json at
+    /// its root (replacing it); later runs report only findings beyond it.
+    #[arg(long, conflicts_with_all = ["prune_baseline", "no_baseline", "no_allow", "audit"])]
+    pub write_baseline: bool,
+    /// Remove the baseline's entries that no longer match a finding.
+    #[arg(long, conflicts_with_all = ["no_baseline", "no_allow", "audit"])]
+    pub prune_baseline: bool,
+    /// Ignore bienban-baseline.json: report the findings it would set aside.
+    #[arg(long)]
+    pub no_baseline: bool,
     /// Check an archive you did not write: its bienban.toml (settings,
     /// severities, globs, profile), its suppression comments and its cache
     /// are ignored; the built-in profile is used, or `--profile`.
@@ -96,6 +133,8 @@ pub struct CheckArgs {
     /// bienban.toml names or the built-in one.
     #[arg(long, value_name = "PATH")]
     pub profile: Option<PathBuf>,
+    #[command(flatten)]
+    pub rules: RuleArgs,
     /// With `--output-file`: replace the file even if it is a record or a
     /// file bienban did not write.
     #[arg(long)]
@@ -173,6 +212,76 @@ impl WalkArgs {
     }
 }
 
+/// `--config`, `--select`, `--ignore`: shared by `check` and `report`.
+#[derive(clap::Args, Debug, Default)]
+pub struct RuleArgs {
+    /// Use this configuration (a bienban.toml) instead of each archive's own;
+    /// the folders holding a bienban.toml still mark the archives' roots.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Run only these rules (comma-separated), whatever `[rules]` says.
+    #[arg(long, value_name = "RULE,…", value_delimiter = ',', value_parser = RuleName, hide_possible_values = true)]
+    pub select: Option<Vec<String>>,
+    /// Do not run these rules (comma-separated), whatever `[rules]` says.
+    #[arg(long, value_name = "RULE,…", value_delimiter = ',', value_parser = RuleName, hide_possible_values = true)]
+    pub ignore: Vec<String>,
+}
+
+impl RuleArgs {
+    pub fn selection(&self) -> config::Selection {
+        config::Selection { select: self.select.clone(), ignore: self.ignore.clone() }
+    }
+
+    /// A misspelt rule name in `--select` / `--ignore`, as a message with a
+    /// did-you-mean.
+    pub fn unknown(&self, l: Lang) -> Option<String> {
+        let sel = self.selection();
+        let (name, near) = sel.unknown()?;
+        Some(no_such_rule(name, near, l))
+    }
+}
+
+/// `there is no rule named X; did you mean Y?`
+fn no_such_rule(name: &str, near: Option<&str>, l: Lang) -> String {
+    let name = visible(name);
+    match near {
+        Some(n) => tr!(
+            l,
+            "không có quy tắc nào tên `{}`; có phải là `{}`? Xem `bienban rules`",
+            "there is no rule named `{}`; did you mean `{}`? See `bienban rules`",
+            name,
+            n
+        ),
+        None => tr!(
+            l,
+            "không có quy tắc nào tên `{}`; xem `bienban rules`",
+            "there is no rule named `{}`; see `bienban rules`",
+            name
+        ),
+    }
+}
+
+/// A rule's name: any text is taken (a misspelling gets our own message,
+/// with a did-you-mean, in the user's language), but the rules' names are
+/// offered to shell completion.
+#[derive(Clone, Debug)]
+pub struct RuleName;
+
+impl clap::builder::TypedValueParser for RuleName {
+    type Value = String;
+    fn parse_ref(
+        &self,
+        _: &clap::Command,
+        _: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        Ok(value.to_string_lossy().into_owned())
+    }
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(rules::docs().map(|d| clap::builder::PossibleValue::new(d.name))))
+    }
+}
+
 #[derive(clap::Args, Debug)]
 pub struct ConvertArgs {
     /// The legacy encoding the files were typed in.
@@ -221,46 +330,91 @@ fn parse_size(s: &str) -> Result<u64, String> {
 }
 
 pub fn run(cli: Cli) -> ExitCode {
+    let l = cli.lang.unwrap_or_default();
+    run_with_help_lang(cli, l)
+}
+
+/// [`run`]; `help_lang` is the language of the manual pages.
+fn run_with_help_lang(cli: Cli, help_lang: Lang) -> ExitCode {
     let lang = cli.lang.unwrap_or_default();
     match cli.command {
         Command::Check(args) => check(args, cli.lang),
-        Command::Rules => {
-            print!("{}", crate::rules::manual::rules_table(lang));
-            ExitCode::SUCCESS
-        }
+        Command::Rules => print_out(&crate::rules::manual::rules_table(lang)),
         Command::Explain { rule } => match rules::doc(&rule) {
-            Some(d) => {
-                print!("{}", crate::rules::manual::explain(d, lang));
+            Some(d) => print_out(&crate::rules::manual::explain(d, lang)),
+            None => {
+                eprintln!("{}", no_such_rule(&rule, config::suggest_rule(&rule), lang));
+                ExitCode::from(2)
+            }
+        },
+        Command::Init { dir } => init(&dir, lang),
+        Command::Roster { command } => roster::run(&command, cli.lang),
+        Command::Convert(args) => crate::cli::convert::run(&args, lang),
+        Command::Report(args) => html_report::run(args, cli.lang),
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "bienban", &mut script);
+            print_out(&String::from_utf8_lossy(&script))
+        }
+        Command::Man { out_dir: None } => match help::man_page(help_lang) {
+            Ok(roff) => print_out(&String::from_utf8_lossy(&roff)),
+            Err(_) => ExitCode::from(2),
+        },
+        Command::Man { out_dir: Some(dir) } => match help::write_pages(&dir, help_lang) {
+            Ok(names) => {
+                for n in names {
+                    println!("{}", dir.join(n).display());
+                }
                 ExitCode::SUCCESS
             }
-            None => {
+            Err(e) => {
                 eprintln!(
                     "{}",
                     tr!(
                         lang,
-                        "không có quy tắc nào tên `{}`; xem `bienban rules`",
-                        "there is no rule named `{}`; see `bienban rules`",
-                        rule
+                        "không ghi được trang hướng dẫn vào {}: {}",
+                        "cannot write the manual pages to {}: {}",
+                        dir.display(),
+                        e
                     )
                 );
                 ExitCode::from(2)
             }
         },
-        Command::Init { dir } => init(&dir, lang),
-        Command::Convert(args) => crate::cli::convert::run(&args, lang),
-        Command::Report(args) => html_report::run(args, cli.lang),
-        Command::Completions { shell } => {
-            clap_complete::generate(shell, &mut Cli::command(), "bienban", &mut std::io::stdout());
-            ExitCode::SUCCESS
-        }
-        Command::Man => match clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout()) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(_) => ExitCode::from(2),
-        },
     }
 }
 
+/// Writes `text` to standard output. A closed pipe (`bienban rules | head`)
+/// ends the command quietly with its normal status; another failure is exit 2.
+fn print_out(text: &str) -> ExitCode {
+    match write_stdout(text) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(_) => ExitCode::from(2),
+    }
+}
+
+fn write_stdout(text: &str) -> std::io::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(text.as_bytes())?;
+    stdout.flush()
+}
+
 fn init(dir: &Path, lang: Lang) -> ExitCode {
+    if !dir.is_dir() {
+        let msg = if dir.exists() {
+            tr!(lang, "{}: không phải thư mục", "{}: not a folder", dir.display())
+        } else {
+            tr!(
+                lang,
+                "thư mục {} không tồn tại; tạo nó trước (mkdir), rồi chạy lại `bienban init`",
+                "the folder {} does not exist; create it first (mkdir), then run `bienban init` again",
+                dir.display()
+            )
+        };
+        eprintln!("{}", visible(&msg));
+        return ExitCode::from(2);
+    }
     let path = dir.join(config::FILE_NAME);
     // Created whole or not at all, and never over anything (even a dangling link).
     match crate::common::fs::write_new(&path, config::TEMPLATE.as_bytes(), None) {
@@ -279,11 +433,27 @@ fn init(dir: &Path, lang: Lang) -> ExitCode {
     }
 }
 
+/// Whether to colour output going to a terminal (`to_terminal`) or not.
+/// With `auto`: `NO_COLOR` turns colours off; `FORCE_COLOR` (not `0`) or
+/// `CLICOLOR_FORCE` turns them on even through a pipe; `TERM=dumb` (or no
+/// `TERM`) and `CLICOLOR=0` turn them off (anstream's reading of the
+/// conventions, with `FORCE_COLOR` added).
 fn use_color(c: Color, to_terminal: bool) -> bool {
     match c {
         Color::Always => true,
         Color::Never => false,
-        Color::Auto => to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        Color::Auto => {
+            let force = std::env::var_os("FORCE_COLOR").is_some_and(|v| !v.is_empty() && v != "0");
+            if anstyle_query::no_color() {
+                false
+            } else if force || anstyle_query::clicolor_force() {
+                true
+            } else {
+                to_terminal
+                    && anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
+                    && anstyle_query::term_supports_color()
+            }
+        }
     }
 }
 
@@ -323,10 +493,36 @@ fn check(args: CheckArgs, lang: Option<Lang>) -> ExitCode {
         encoding: args.encoding,
         profile: args.profile.clone(),
         audit: args.audit,
+        config: args.rules.config.clone(),
+        selection: args.rules.selection(),
         keep_archives: false,
         no_ignore: args.walk.no_ignore,
         exclude,
+        baseline: if args.write_baseline {
+            baseline::Mode::Write
+        } else if args.prune_baseline {
+            baseline::Mode::Prune
+        } else if args.no_baseline {
+            baseline::Mode::Ignore
+        } else {
+            baseline::Mode::Use
+        },
     };
+    if let Some(msg) = args.rules.unknown(fail_lang) {
+        eprintln!("{msg}");
+        return ExitCode::from(2);
+    }
+    if (args.write_baseline || args.prune_baseline) && req.stdin.is_some() {
+        eprintln!(
+            "{}",
+            tr!(
+                fail_lang,
+                "--write-baseline và --prune-baseline cần đường dẫn của lưu trữ, không dùng với `-`",
+                "--write-baseline and --prune-baseline need the archive's paths, not `-`"
+            )
+        );
+        return ExitCode::from(2);
+    }
     let outcome = match run::run(&req) {
         Ok(o) => o,
         Err(e) => {
@@ -338,6 +534,18 @@ fn check(args: CheckArgs, lang: Option<Lang>) -> ExitCode {
     for note in &outcome.notes {
         eprintln!("{}", visible(note));
     }
+    if args.write_baseline && outcome.baseline.written.is_empty() {
+        eprintln!(
+            "{}",
+            tr!(
+                lang,
+                "không ghi được tệp mốc: không có bienban.toml đánh dấu gốc của lưu trữ (tạo bằng `bienban init`)",
+                "no baseline written: no bienban.toml marks the archive's root (`bienban init` writes one)"
+            )
+        );
+        return ExitCode::from(2);
+    }
+    eprint!("{}", report::baseline::written(&outcome.baseline, lang));
     if args.debug_cache {
         eprintln!("cache: {} hits, {} misses", outcome.cache.0, outcome.cache.1);
     }
@@ -347,21 +555,30 @@ fn check(args: CheckArgs, lang: Option<Lang>) -> ExitCode {
     let results = outcome.results;
     let totals = Totals::of(&results);
     let skipped = &outcome.skipped;
-    let out = render(&args, &results, &totals, skipped, lang, use_color(args.color, to_terminal));
-    let listed_in_output = args.statistics || matches!(args.format, Format::Human | Format::Short | Format::Json);
-    if args.show_skipped && !listed_in_output {
+    let effect = &outcome.baseline;
+    let out = render(&args, &results, &totals, skipped, effect, lang, use_color(args.color, to_terminal));
+    let listed_in_output =
+        matches!(args.format, Format::Human | Format::Short) || (args.format == Format::Json && !args.statistics);
+    if args.statistics && !matches!(args.format, Format::Human | Format::Short | Format::Json | Format::JsonLines) {
+        // The format's own report stays on standard output, whole and valid.
+        eprint!("{}", report::statistics(&results, lang));
+    }
+    if !listed_in_output {
         // Formats with no place for them (SARIF, JUnit, CI annotations): on standard error.
-        eprint!("{}", report::skipped::list(skipped, lang));
+        if args.show_skipped {
+            eprint!("{}", report::skipped::list(skipped, lang));
+        }
+        eprint!("{}", report::baseline::unused(&effect.unused, lang));
     }
     let written = match &args.output_file {
         Some(path) => {
             crate::common::fs::write_atomically(path, out.as_bytes()).map_err(|e| (path.display().to_string(), e))
         }
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            stdout.write_all(out.as_bytes()).and_then(|_| stdout.flush()).map_err(|e| ("stdout".to_string(), e))
-        }
+        None => write_stdout(&out).map_err(|e| ("stdout".to_string(), e)),
     };
+    // A closed pipe (`bienban check | head`) is not a failure of the run.
+    let written =
+        written.or_else(|(what, e)| if e.kind() == std::io::ErrorKind::BrokenPipe { Ok(()) } else { Err((what, e)) });
     if let Err((what, e)) = written {
         eprintln!(
             "{}",
@@ -370,7 +587,9 @@ fn check(args: CheckArgs, lang: Option<Lang>) -> ExitCode {
         return ExitCode::from(2);
     }
     let too_many_warnings = args.max_warnings.is_some_and(|n| totals.warnings > n);
-    if !args.exit_zero && (totals.errors > 0 || too_many_warnings) {
+    // Unused baseline entries fail the run, as ESLint's unused suppressions do.
+    let stale = !effect.unused.is_empty();
+    if !args.exit_zero && (totals.errors > 0 || too_many_warnings || stale) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -382,6 +601,7 @@ fn render(
     results: &[FileResult],
     totals: &Totals,
     skipped: &[(String, Skip)],
+    effect: &baseline::Effect,
     lang: Lang,
     color: bool,
 ) -> String {
@@ -390,11 +610,13 @@ fn render(
         if args.show_skipped {
             out.push_str(&report::skipped::list(skipped, lang));
         }
+        out.push_str(&report::baseline::unused(&effect.unused, lang));
         if !args.quiet {
             out.push_str(&totals.summary(lang));
             if !skipped.is_empty() {
                 out.push_str(&report::skipped::note(skipped.len(), args.show_skipped, lang));
             }
+            out.push_str(&report::baseline::note(report::baseline::set_aside(results), effect.unused.len(), lang));
             if args.audit {
                 out.push_str(&format!(" ({})", visible(&run::audit_note(args.profile.as_deref(), lang))));
             }
@@ -402,9 +624,23 @@ fn render(
         }
     };
     if args.statistics {
-        out.push_str(&report::statistics(results, lang));
-        summary(&mut out);
-        return out;
+        match args.format {
+            Format::Human | Format::Short => {
+                out.push_str(&report::statistics(results, lang));
+                summary(&mut out);
+                return out;
+            }
+            Format::Json => {
+                out.push_str(&report::statistics_json(results, false));
+                return out;
+            }
+            Format::JsonLines => {
+                out.push_str(&report::statistics_json(results, true));
+                return out;
+            }
+            // The other formats give their full report (the table goes to standard error).
+            _ => {}
+        }
     }
     match args.format {
         Format::Human => {
@@ -420,16 +656,16 @@ fn render(
         }
         Format::Json => {
             let listed = args.show_skipped.then_some((skipped, lang));
-            out.push_str(&report::json::render_with_skipped(results, listed));
+            out.push_str(&report::json::render_full(results, listed, Some(effect)));
             out.push('\n');
         }
         Format::JsonLines => out.push_str(&report::json::render_lines(results)),
         Format::Sarif => {
-            out.push_str(&report::sarif::render(results, &Positions::of(results), lang));
+            out.push_str(&report::sarif::render(results, &Positions::of(results), lang, effect.used));
             out.push('\n');
         }
         Format::Github => out.push_str(&report::github::render(results, &Positions::of(results))),
-        Format::Junit => out.push_str(&report::junit::render(results)),
+        Format::Junit => out.push_str(&report::junit::render(results, lang)),
         Format::Gitlab => {
             out.push_str(&report::gitlab::render(results, &Positions::of(results)));
             out.push('\n');
@@ -499,7 +735,8 @@ fn written_by_bienban(path: &Path) -> bool {
     t.is_empty()
         || t.starts_with("{\n  \"diagnostics\"")
         || t.starts_with("{\"rule\":")
-        || (t.starts_with("{\n  \"$schema\"") && t.contains("\"name\": \"bienban\""))
+        || (t.starts_with("{\n  \"$schema\"")
+            && (t.contains("\"generator\": \"bienban\"") || t.contains("\"name\": \"bienban\"")))
         || t.starts_with("::error file=")
         || t.starts_with("::warning file=")
         || t.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"bienban\"")

@@ -51,6 +51,20 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// `s` as spelt, for telling apart names that fold alike (`Lê Văn Hùng`,
+/// `Lê Văn Hưng`): NFC, lower case, single spaces, trimmed; `Ð` (U+00D0)
+/// typed for `Đ` is `đ`.
+pub fn spelling(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(w.nfc().map(|c| if matches!(c, 'Ð' | 'ð') { 'đ' } else { c }).flat_map(char::to_lowercase));
+    }
+    out
+}
+
 /// First code point of the folding table: Latin-1, Latin Extended and
 /// Vietnamese (U+1EA0–U+1EF9) letters all lie below `TABLE_END`.
 const TABLE_END: u32 = 0x1F00;
@@ -149,6 +163,10 @@ mod tests {
         // Outside the table, and characters that decompose to two letters.
         assert_eq!(fold("ǅ Ω ﬁ"), fold("ǅ Ω ﬁ").to_lowercase());
         assert_eq!(fold("\u{feff}Ủy"), "uy");
+        // Spelling keeps the diacritics, whatever the normalisation.
+        let nfd: String = "Lê Văn Hưng".nfd().collect();
+        assert_eq!(spelling(&nfd), spelling("LÊ  VĂN HƯNG"));
+        assert_ne!(spelling("Lê Văn Hưng"), spelling("Lê Văn Hùng"));
         // The table agrees with decomposing every character of the range.
         for u in 1..0x1F00u32 {
             let Some(c) = char::from_u32(u) else { continue };

@@ -121,6 +121,10 @@ fn shape(line: &str) -> (Shape, String) {
 
 /// Text without emphasis markers and backslash escapes.
 pub fn unmark(s: &str) -> String {
+    // Most lines carry no marker at all: one byte search, no rebuilding.
+    if memchr::memchr3(b'*', b'\\', b'_', s.as_bytes()).is_none() {
+        return s.trim().to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
@@ -132,6 +136,10 @@ pub fn unmark(s: &str) -> String {
     }
     out.trim().trim_matches('_').trim().to_string()
 }
+
+/// Titles (folded) that do not yet say which meeting: the next line says it.
+const GENERIC_TITLES: &[&str] =
+    &["bien ban", "bien ban hoi nghi", "bien ban hop", "bien ban cuoc hop", "bien ban hoi y"];
 
 /// The record kind a title's words announce.
 pub fn title_kind(words: &str) -> Option<RecordKind> {
@@ -151,6 +159,11 @@ enum Letterhead {
     Other,
     Number(String),
     PlaceDate(Date),
+    /// A row of a letterhead converted from a Word table: what its cells say.
+    Row {
+        number: Option<String>,
+        place_date: Option<Date>,
+    },
 }
 
 /// Organisation words an upper-case letterhead line starts with.
@@ -178,14 +191,19 @@ fn letterhead(line_shape: Shape, words: &str, raw: &str) -> Option<Letterhead> {
     // A letterhead converted from a Word table: every cell letterhead.
     let raw = raw.trim();
     if raw.starts_with('|') || raw.starts_with("+-") || raw.starts_with("+=") {
-        let cells = raw.split(['|', '+']).map(str::trim).filter(|c| !c.is_empty());
-        let ok = cells.clone().all(|c| {
-            c.chars().all(|x| matches!(x, '-' | '=' | ':' | ' ')) || {
-                let (sh, w) = shape(c);
-                letterhead(sh, &w, c).is_some()
+        let (mut number, mut place_date) = (None, None);
+        for c in raw.split(['|', '+']).map(str::trim).filter(|c| !c.is_empty()) {
+            if c.chars().all(|x| matches!(x, '-' | '=' | ':' | ' ')) {
+                continue;
             }
-        });
-        return ok.then_some(Letterhead::Other);
+            let (sh, w) = shape(c);
+            match letterhead(sh, &w, c)? {
+                Letterhead::Number(n) => number = number.or(Some(n)),
+                Letterhead::PlaceDate(d) => place_date = place_date.or(Some(d)),
+                Letterhead::Other | Letterhead::Row { .. } => {}
+            }
+        }
+        return Some(Letterhead::Row { number, place_date });
     }
     if f.starts_with("so ") || f.starts_with("so:") {
         if f.bytes().any(|b| b.is_ascii_digit()) || f.contains('/') {
@@ -248,15 +266,21 @@ pub fn scan(text: &str) -> Scan {
             }
             let mut title =
                 Title { kind, text: words.clone(), span: line.span, end: line.span.end, number, place_date };
-            // 16-HD's two-line title: `BIÊN BẢN` / `Hội nghị Ban Thường vụ …`.
-            if f == "bien ban" {
+            // 16-HD's two-line title: `BIÊN BẢN` / `Hội nghị Ban Thường vụ …`;
+            // also `BIÊN BẢN HỘI NGHỊ` / `BAN CHẤP HÀNH ĐẢNG BỘ …` when the
+            // second line is set like a title (bold, a heading, capitals).
+            if GENERIC_TITLES.contains(&f.as_str()) {
                 for (_, next) in lines.by_ref() {
-                    let (_, more) = shape(next.text);
-                    if !more.is_empty() {
+                    let (next_shape, more) = shape(next.text);
+                    if more.is_empty() {
+                        continue;
+                    }
+                    let capitals = more.chars().any(char::is_alphabetic) && !more.chars().any(char::is_lowercase);
+                    if f == "bien ban" || matches!(next_shape, Shape::Heading | Shape::Bold) || capitals {
                         title.text = format!("{} {}", words, more);
                         title.end = next.span.end;
-                        break;
                     }
+                    break;
                 }
             }
             return Scan::Record(title);
@@ -264,6 +288,10 @@ pub fn scan(text: &str) -> Scan {
         match letterhead(sh, &words, line.text) {
             Some(Letterhead::Number(n)) => number = number.or(Some((n, line.span))),
             Some(Letterhead::PlaceDate(d)) => place_date = place_date.or(Some((d, line.span))),
+            Some(Letterhead::Row { number: n, place_date: d }) => {
+                number = number.or(n.map(|n| (n, line.span)));
+                place_date = place_date.or(d.map(|d| (d, line.span)));
+            }
             Some(Letterhead::Other) => {}
             None if sh == Shape::Heading => {
                 return Scan::Skip(Skip::OtherHeading { heading: words, line: i + 1 });
@@ -303,6 +331,35 @@ mod tests {
         assert_eq!(t.place_date.map(|d| d.0), Some(Date { year: 2021, month: 3, day: 15 }));
         let t = title("| ĐẢNG BỘ TỈNH BẮC KẠN | ĐẢNG CỘNG SẢN VIỆT NAM |\n|---|---|\n| ĐẢNG ỦY CÁC CƠ QUAN TỈNH | |\n\n**BIÊN BẢN HỘI NGHỊ BAN CHẤP HÀNH**\n");
         assert_eq!(t.kind, RecordKind::Minutes);
+        assert_eq!(t.number, None);
+    }
+
+    #[test]
+    fn a_letterhead_table_gives_the_number_and_the_date() {
+        // pandoc's pipe table of a Word letterhead: the number and the
+        // place-and-date line share a row.
+        let text = "| ĐẢNG BỘ TỈNH SƠN THỦY | ĐẢNG CỘNG SẢN VIỆT NAM |\n|---|---|\n| ĐẢNG ỦY KHỐI DOANH NGHIỆP | |\n| \\* | |\n| Số 98-BB/ĐUK | *Sơn Thủy, ngày 14 tháng 02 năm 2023* |\n\n# BIÊN BẢN HỘI NGHỊ BAN THƯỜNG VỤ\n";
+        let t = title(text);
+        let (n, span) = t.number.expect("the letterhead's number");
+        assert_eq!(n, "98-BB/ĐUK");
+        assert!(text[span.start..span.end].contains("Số 98-BB/ĐUK"));
+        assert_eq!(t.place_date.map(|d| d.0), Some(Date { year: 2023, month: 2, day: 14 }));
+        // A row with a cell that is not letterhead is no letterhead.
+        assert!(matches!(scan("| Số 98-BB/ĐUK | Ghi chú |\n\n# Biên bản\n"), Scan::Record(Title { number: None, .. })));
+    }
+
+    #[test]
+    fn a_generic_title_continues_on_a_line_set_like_a_title() {
+        let t =
+            title("**BIÊN BẢN HỘI NGHỊ**\n\n**BAN CHẤP HÀNH ĐẢNG BỘ KHỐI LẦN THỨ MƯỜI SÁU**\n\nThời gian: 28/9/2023\n");
+        assert_eq!(t.text, "BIÊN BẢN HỘI NGHỊ BAN CHẤP HÀNH ĐẢNG BỘ KHỐI LẦN THỨ MƯỜI SÁU");
+        let t = title("# Biên bản hội nghị\n\nTHƯỜNG TRỰC ĐẢNG ỦY\n");
+        assert_eq!(t.text, "Biên bản hội nghị THƯỜNG TRỰC ĐẢNG ỦY");
+        // A field is not the title's second line.
+        let text = "# Biên bản hội nghị\n\nCơ quan: Ban Thường vụ\n";
+        let t = title(text);
+        assert_eq!(t.text, "Biên bản hội nghị");
+        assert_eq!(&text[t.end..t.end + 1], "\n");
     }
 
     #[test]

@@ -68,6 +68,28 @@ const KEYS: &[(&str, Key)] = &[
 /// The field a key names, compared folded, a bracketed note aside
 /// (`Biểu quyết (giơ tay)`), markup aside (`*Thời gian:*`).
 pub fn key_of(name: &str) -> Option<Key> {
+    // Field names repeat across an archive's records: remember each raw
+    // spelling's answer per thread (bounded, so that a hostile archive of
+    // ever-new names costs a fold each, never unbounded memory).
+    thread_local! {
+        static SEEN: std::cell::RefCell<std::collections::HashMap<String, Option<Key>>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    const MAX_SEEN: usize = 4096;
+    if let Some(k) = SEEN.with(|s| s.borrow().get(name).copied()) {
+        return k;
+    }
+    let k = fold_key(name);
+    SEEN.with(|s| {
+        let mut s = s.borrow_mut();
+        if s.len() < MAX_SEEN {
+            s.insert(name.to_string(), k);
+        }
+    });
+    k
+}
+
+fn fold_key(name: &str) -> Option<Key> {
     let mut f = fold(name);
     if f.contains(['*', '_', '\\']) {
         f = fold(&unmark(name));
@@ -75,7 +97,19 @@ pub fn key_of(name: &str) -> Option<Key> {
     if let (Some(o), true) = (f.find('('), f.ends_with(')')) {
         f = f[..o].trim_end().to_string();
     }
-    KEYS.iter().find(|(k, _)| *k == f).map(|&(_, k)| k)
+    key_table().get(f.as_str()).copied()
+}
+
+/// [`KEYS`] by folded name: every field line of every record looks its key up.
+fn key_table() -> &'static std::collections::HashMap<&'static str, Key> {
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<&'static str, Key>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = std::collections::HashMap::with_capacity(KEYS.len());
+        for &(name, key) in KEYS {
+            t.entry(name).or_insert(key); // the first of a name wins, as a linear search would
+        }
+        t
+    })
 }
 
 impl Key {
@@ -288,13 +322,28 @@ impl<'a> Lowerer<'_, 'a> {
                         f.key_start = key_span.start;
                         self.field(f);
                     }
-                    None => self.not_a_key(key, *key_span, value, *value_span, *in_list, *span),
+                    None => {
+                        // `\- Trần Văn Bình: có lý do`: pandoc's escaped bullet, in a list.
+                        let in_list = *in_list || (self.list != List::None && escaped_bullet(key).is_some());
+                        let (value, end) = self.wrapped_entry(value, span.end, in_list, lines, &mut i);
+                        let value_span = Span::new(value_span.start, end.max(value_span.end));
+                        let span = Span::new(span.start, end.max(span.end));
+                        self.not_a_key(key, *key_span, &value, value_span, in_list, span)
+                    }
                 },
-                Line::ListItem { text, span } => self.list_item(text, *span),
+                Line::ListItem { text, span } => {
+                    let (text, end) = self.wrapped_entry(text, span.end, true, lines, &mut i);
+                    self.list_item(&text, Span::new(span.start, end.max(span.end)))
+                }
                 Line::Text { text, span } => match marked_field(text, *span) {
                     Some((k, value, value_span)) => {
                         let f = self.field_line(k, value, value_span, false, *span, lines, &mut i);
                         self.field(f);
+                    }
+                    // `\+ Đồng chí …, đi` / `công tác;\`: an entry that pandoc escaped, wrapped.
+                    None if self.list != List::None && escaped_bullet(text).is_some() => {
+                        let (text, end) = self.wrapped_entry(text, span.end, true, lines, &mut i);
+                        self.list_text(&text, Span::new(span.start, end.max(span.end)));
                     }
                     None => {
                         self.list_text(text, *span);
@@ -361,6 +410,41 @@ impl<'a> Lowerer<'_, 'a> {
         }
     }
 
+    /// An entry of an attendance list (`+ Đồng chí …, đi học lớp bồi` /
+    /// `  dưỡng tại …`) with the lines it wraps onto (pandoc wraps a long
+    /// item, indenting what follows), consumed from `lines`; and where it ends.
+    fn wrapped_entry<'t>(
+        &self,
+        text: &'t str,
+        end: usize,
+        in_list: bool,
+        lines: &[Line<'a>],
+        i: &mut usize,
+    ) -> (std::borrow::Cow<'t, str>, usize) {
+        let mut out = std::borrow::Cow::Borrowed(text);
+        let mut end = end;
+        if !in_list || self.list == List::None {
+            return (out, end);
+        }
+        while let Some(Line::Text { text: more, span: next }) = lines.get(*i) {
+            if !self.adjacent(end, next.start) || !continues(more) {
+                break;
+            }
+            let joined = out.to_mut();
+            let kept = joined.trim_end().strip_suffix('\\').unwrap_or(joined.trim_end()).trim_end().len();
+            joined.truncate(kept);
+            joined.push(' ');
+            joined.push_str(more.trim());
+            end = next.end;
+            *i += 1;
+        }
+        if let Some(kept) = out.trim_end().strip_suffix('\\') {
+            let kept = kept.trim_end().len();
+            out.to_mut().truncate(kept);
+        }
+        (out, end)
+    }
+
     /// Nothing but one line end between two lines: the same paragraph.
     fn adjacent(&self, end: usize, start: usize) -> bool {
         let between = self.text.get(end..start).unwrap_or("\n\n");
@@ -372,11 +456,14 @@ impl<'a> Lowerer<'_, 'a> {
             let end = self.last_line_end;
             let text = self.text;
             if let Some(it) = self.rec.items.last_mut() {
+                // A numbered paragraph is its own heading (and an implicit item
+                // has none): its words are its prose, wrapped lines and all.
+                let prose_from_start = it.heading.value.is_empty() || it.paragraph || it.heading.span == it.span;
                 it.span.end = end.max(it.span.end);
                 // Only an item with no act field can hold an unstructured
                 // decision: look at its prose (the heading aside) then.
                 if it.act.is_none() && it.conclusion.is_none() && it.prose_decision.is_none() {
-                    let from = if it.heading.value.is_empty() || it.heading.span == it.span {
+                    let from = if prose_from_start {
                         it.span.start
                     } else {
                         text[..it.span.end.min(text.len())][it.span.start.min(text.len())..]
@@ -395,10 +482,13 @@ impl<'a> Lowerer<'_, 'a> {
 
     fn heading(&mut self, level: usize, text: &str, span: Span, text_span: Span) {
         self.list = List::None;
+        // The open item ends before this heading: its prose is not the next item's heading.
+        if level <= 2 || self.section == Section::Agenda {
+            self.close_item();
+        }
         self.last_line_end = span.end;
         // An agenda item's heading needs no folding: most headings are items.
         if level > 2 && self.section == Section::Agenda {
-            self.close_item();
             let heading = strip_item_number(text);
             let offset = text.len() - heading.len();
             self.open_item(Spanned::new(heading.to_string(), text_span.sub(offset, text.len())), span);
@@ -406,7 +496,6 @@ impl<'a> Lowerer<'_, 'a> {
         }
         let f = fold(strip_numbering(&unmark(text)));
         if level <= 2 {
-            self.close_item();
             self.paragraph_items = false;
             self.section = if ATTENDANCE_SECTIONS.contains(&f.as_str()) {
                 self.rec.attendance.section = Some(span);
@@ -482,7 +571,7 @@ impl<'a> Lowerer<'_, 'a> {
             Key::Place => self.rec.place = Some(sv()),
             Key::Chair => self.rec.chair = Some(values::person(&f.value, f.value_span)),
             Key::Secretary => self.rec.secretary = Some(values::person(&f.value, f.value_span)),
-            Key::Members => self.rec.attendance.members = Some(read(&f, |v| values::whole(v).map(|n| (n, None)))),
+            Key::Members => self.members(&f),
             Key::Present => self.present(&f.value, f.value_span, f.span),
             Key::Absent => self.absent(&f.value, f.value_span, f.span),
             Key::Composition => self.composition(&f.value, f.value_span, f.span),
@@ -516,6 +605,7 @@ impl<'a> Lowerer<'_, 'a> {
         self.last_line_end = span.end;
         // `- Trần Văn Bình: có lý do` in a list, or prose with a colon.
         if in_list && self.list != List::None {
+            let key = escaped_bullet(key).unwrap_or(key);
             return self.list_field(key, value, Span::new(key_span.start, span.end));
         }
         if in_list && self.paragraph_items && self.section == Section::Agenda {
@@ -596,6 +686,26 @@ impl<'a> Lowerer<'_, 'a> {
             let a = values::absence(part, None, s, self.role_words);
             self.rec.attendance.absent.push(a);
         }
+    }
+
+    /// `Tổng số ủy viên: 09 đồng chí`, and the attendance that may follow on
+    /// the same line (`…; có mặt: 08 đồng chí; vắng mặt: 01 đồng chí (…)`).
+    fn members(&mut self, f: &FieldLine) {
+        if let Some((at, after)) = split_word(&f.value, &["co mat"]).filter(|&(at, _)| {
+            let before = f.value[..at].trim_end();
+            before.ends_with([';', ',']) && values::whole(before.trim_end_matches([';', ','])).is_ok()
+        }) {
+            let total = f.value[..at].trim_end().trim_end_matches([';', ',']).trim_end();
+            let own =
+                FieldLine { value: total.to_string(), value_span: f.value_span.sub(0, total.len()), first: None, ..*f };
+            self.rec.attendance.members = Some(read(&own, |v| values::whole(v).map(|n| (n, None))));
+            let rest = f.value[after..].trim_start_matches([':', ' ']);
+            let from = f.value.len() - rest.len();
+            self.present(rest, f.value_span.sub(from, f.value.len()), f.span);
+            self.list = List::None;
+            return;
+        }
+        self.rec.attendance.members = Some(read(f, |v| values::whole(v).map(|n| (n, None))));
     }
 
     /// `Thành phần: có mặt 03/03 đồng chí, vắng mặt: không`.
@@ -700,6 +810,11 @@ impl<'a> Lowerer<'_, 'a> {
     /// a signature caption, a numbered paragraph, or an item's prose.
     fn list_text(&mut self, text: &str, span: Span) {
         self.last_line_end = span.end;
+        if self.list != List::None {
+            if let Some(rest) = escaped_bullet(text) {
+                return self.list_item(rest, span);
+            }
+        }
         if self.list == List::Guests && self.section == Section::Attendance && names_people(text) {
             self.rec.attendance.guests.push(values::person(text, span));
             return;
@@ -731,24 +846,21 @@ impl<'a> Lowerer<'_, 'a> {
 
     /// `1. …` in a chi bộ-style agenda: an item of its own.
     fn numbered_paragraph(&mut self, text: &str, span: Span) {
+        // The open item ends before this paragraph's line (which the caller
+        // has already read past): its words are not the item before's.
+        let line_start = self.text.get(..span.start).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
+        self.last_line_end = self.last_line_end.min(line_start);
         self.close_item();
         let heading: String = text.chars().take(120).collect();
         self.open_item(Spanned::new(heading, span), span);
+        if let Some(it) = self.rec.items.last_mut() {
+            it.paragraph = true;
+        }
         self.last_line_end = span.end;
-        // `1. Xét kết nạp. Quyết định: …` on the same line.
-        if let Some((k, value, value_span)) = inline_field(text, span) {
-            let f = FieldLine {
-                key: k,
-                value: value.clone(),
-                value_span,
-                first: None,
-                in_list: false,
-                key_start: span.start,
-                span,
-            };
-            if is_item_key(k) {
-                self.item_field(&f);
-            }
+        // `1. Xét kết nạp. Quyết định: Kết nạp … Biểu quyết: 9/9.` on the same line.
+        for (key, value, value_span) in inline_fields(text, span) {
+            let f = FieldLine { key, value, value_span, first: None, in_list: false, key_start: span.start, span };
+            self.item_field(&f);
         }
     }
 
@@ -861,15 +973,18 @@ impl<'a> Lowerer<'_, 'a> {
             Some(Value::Ok { value, span })
                 if {
                     let named = self.profile.bodies_in(&title.text);
-                    !named.is_empty() && !named.iter().any(|b| &b.code == value)
+                    !named.is_empty() && named[0].code != *value
                 } =>
             {
+                // The body the title is read as (the most specific it
+                // names: `Thường trực Đảng ủy` is the TT, not also the BCH),
+                // and `Cơ quan` as written.
                 let named = self.profile.bodies_in(&title.text);
-                let names: Vec<String> = named.iter().map(|b| b.name.clone()).collect();
+                let written = self.text.get(span.start..span.end).map_or_else(|| value.clone(), |t| clean(t, *span).0);
                 self.rec.body = Some(Value::Invalid {
-                    raw: value.clone(),
+                    raw: written,
                     span: *span,
-                    problem: Problem::BodyNotInTitle { title: names.join(", ") },
+                    problem: Problem::BodyNotInTitle { title: named[0].name.clone() },
                 });
             }
             _ => {}
@@ -1035,7 +1150,11 @@ fn says_thuc(b: &[u8]) -> bool {
 /// paragraph: not markup, not a field of its own, not a caption.
 fn continues(text: &str) -> bool {
     let t = text.trim_start();
-    if t.starts_with(['<', '|', '#', '>', '-', '+', '*']) || numbered_text(t).is_some() || t.contains('：') {
+    if t.starts_with(['<', '|', '#', '>', '-', '+', '*'])
+        || escaped_bullet(t).is_some()
+        || numbered_text(t).is_some()
+        || t.contains('：')
+    {
         return false;
     }
     if let Some((key, _)) = t.split_once(':') {
@@ -1065,20 +1184,39 @@ fn marked_field(text: &str, span: Span) -> Option<(Key, &str, Span)> {
     Some((key, value, span.sub(start, start + value.len())))
 }
 
-/// `Quyết định: …` inside a numbered paragraph's line.
-fn inline_field(text: &str, span: Span) -> Option<(Key, String, Span)> {
+/// The item fields inside a numbered paragraph's line (`Quyết định: …`),
+/// each key after the start of the line or a `.` or `;`, each value running
+/// to the sentence that holds the next key.
+fn inline_fields(text: &str, span: Span) -> Vec<(Key, String, Span)> {
+    // (where the key's sentence starts, where its value starts, the key)
+    let mut keys: Vec<(usize, usize, Key)> = Vec::new();
     for (at, _) in text.match_indices(':') {
         let before = &text[..at];
         let start = before.rfind(['.', ';']).map_or(0, |i| i + 1);
-        let key = before[start..].trim();
-        if let Some(k) = key_of(key).filter(|k| is_item_key(*k)) {
-            let raw = &text[at + 1..];
-            let lead = raw.len() - raw.trim_start().len();
-            let (v, s) = clean(raw.trim_start(), span.sub(at + 1 + lead, text.len()));
-            return Some((k, v, s));
+        if keys.last().is_some_and(|k| start < k.1) {
+            continue; // a colon inside the previous value's sentence
+        }
+        if let Some(k) = key_of(before[start..].trim()).filter(|k| is_item_key(*k)) {
+            keys.push((start, at + 1, k));
         }
     }
-    None
+    let mut out = Vec::with_capacity(keys.len());
+    for (n, &(_, from, key)) in keys.iter().enumerate() {
+        let to = keys.get(n + 1).map_or(text.len(), |next| next.0);
+        let raw = &text[from..to];
+        let lead = raw.len() - raw.trim_start().len();
+        let (v, s) = clean(raw.trim_start(), span.sub(from + lead, to));
+        out.push((key, v, s));
+    }
+    out
+}
+
+/// `\- …`, `\+ …`, `\* …`: a bullet typed in Word, which pandoc escapes so
+/// that it stays text; in an attendance list it is a list item all the same.
+fn escaped_bullet(text: &str) -> Option<&str> {
+    let t = text.trim_start();
+    let rest = t.strip_prefix("\\-").or_else(|| t.strip_prefix("\\+")).or_else(|| t.strip_prefix("\\*"))?;
+    rest.starts_with([' ', '\t']).then(|| rest.trim_start())
 }
 
 /// `1. …`, `2) …`, `1\. …` (pandoc's escape): the text after the number.
@@ -1543,6 +1681,92 @@ mod tests {
         assert!(decision_in_words("Kết quả: 7/7 đồng chí nhất trí.").is_some());
         assert!(decision_in_words("Đồng chí Bí thư phát biểu ý kiến về công tác tuyên truyền.").is_none());
         assert!(decision_in_words("Hội nghị đã nghe báo cáo.").is_none());
+    }
+
+    #[test]
+    fn attendance_entries_wrapped_or_escaped_by_pandoc_are_read() {
+        // pandoc wraps a long item and indents what follows; a `+` or `-`
+        // typed in Word comes out escaped (`\+`, `\-`) and ends with a hard break.
+        let r = rec("# Biên bản hội nghị Ban Thường vụ\n\nThời gian: 14/04/2023\n\n## 1. Thành phần hội nghị\n\n\
+             Có mặt: 05/09 đồng chí.\n\nVắng mặt: 04 đồng chí (có lý do):\n\n\
+             + Đồng chí Lương Văn Khải, Phó Bí thư Đảng ủy, đi học lớp bồi\n  dưỡng tại Học viện;\n\
+             + Đồng chí Hoàng Văn Tiến, đi công tác;\n\
+             \\+ Đồng chí Lý Văn Đông, Giám đốc Công ty Vật tư Sơn\nThủy, tiếp đoàn thanh tra;\\\n\
+             \\- Đồng chí La Thị Phương: vắng không lý do.\n\n## 2. Diễn biến hội nghị\n");
+        let a = &r.attendance.absent;
+        let names: Vec<&str> = a.iter().map(|x| x.person.name.as_str()).collect();
+        assert_eq!(names, ["Lương Văn Khải", "Hoàng Văn Tiến", "Lý Văn Đông", "La Thị Phương"]);
+        assert!(a[0].reason.as_deref().is_some_and(|r| r.contains("dưỡng tại Học viện")), "{:?}", a[0]);
+        assert_eq!(a[2].reason.as_deref(), Some("tiếp đoàn thanh tra"));
+        assert_eq!(a[2].person.role.as_deref(), Some("Giám đốc Công ty Vật tư Sơn Thủy"));
+        assert_eq!(a[3].reason, None);
+        assert_eq!(r.attendance.absent_count.as_ref().and_then(|c| c.ok()), Some(&4));
+        assert!(r.unknown_fields.is_empty() && r.syntax.is_empty());
+        // Outside an attendance list, an escaped bullet is prose.
+        let r =
+            rec("# Biên bản hội nghị Ban Thường vụ\n\n## Nội dung\n\n### 1. Việc khác\n\n\\- Đồng chí A: phát biểu.\n");
+        assert!(r.attendance.absent.is_empty() && r.attendance.present.is_empty());
+    }
+
+    #[test]
+    fn a_body_that_contradicts_the_title_is_named_as_written() {
+        let r = rec("**BIÊN BẢN HỘI Ý THƯỜNG TRỰC ĐẢNG ỦY KHỐI**\n\nCơ quan: Ban Thường vụ Đảng ủy Khối.\n");
+        match r.body {
+            Some(Value::Invalid { raw, problem: Problem::BodyNotInTitle { title }, .. }) => {
+                assert_eq!(raw, "Ban Thường vụ Đảng ủy Khối");
+                assert_eq!(title, "Thường trực");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn attendance_on_one_line_after_the_total() {
+        let r = rec("# Biên bản hội nghị Ban Thường vụ\n\nThời gian: 13/7/2023\n\n## 1. Thành phần hội nghị\n\n\
+             Tổng số ủy viên Ban Thường vụ: 09 đồng chí; có mặt: 08 đồng chí; vắng mặt: 01 đồng chí (đồng chí Lý Văn Đông đi công tác).\n");
+        let a = &r.attendance;
+        assert_eq!(a.members.as_ref().and_then(|m| m.ok()), Some(&9));
+        assert!(a.present_count.as_ref().is_some_and(|c| c.ok().is_some()), "{:?}", a.present_count);
+        assert_eq!(a.absent_count.as_ref().and_then(|c| c.ok()), Some(&1));
+        assert_eq!(a.absent.len(), 1);
+        assert_eq!(
+            (a.absent[0].person.name.as_str(), a.absent[0].reason.as_deref()),
+            ("Lý Văn Đông", Some("đi công tác"))
+        );
+        // A total alone is still a total.
+        let r = rec("# Biên bản hội nghị Ban Thường vụ\n\n## Thành phần\n\nTổng số ủy viên: 09 đồng chí.\n");
+        assert_eq!(r.attendance.members.as_ref().and_then(|m| m.ok()), Some(&9));
+    }
+
+    #[test]
+    fn several_fields_in_a_numbered_paragraph_are_read() {
+        let r = rec("# Biên bản hội ý Thường trực\n\nThời gian: 28/6/2023\n\nNội dung:\n\n\
+             1\\. Kinh phí hỗ trợ. Số: 710-QĐ/ĐUK. Loại việc: tài chính đảng.\n\n\
+             2\\. Xét kết nạp. Loại việc: kết nạp đảng viên; Quyết định: Kết nạp 02 quần chúng, giờ họp: 8 giờ. Biểu quyết: 3/3 đồng chí nhất trí.\n");
+        assert_eq!(r.items.len(), 2);
+        assert_eq!(r.items[0].number.as_ref().map(|n| n.value.as_str()), Some("710-QĐ/ĐUK"));
+        assert_eq!(r.items[0].matter.as_ref().map(|m| m.value.as_str()), Some("tài chính đảng"));
+        let it = &r.items[1];
+        assert_eq!(it.matter.as_ref().map(|m| m.value.as_str()), Some("kết nạp đảng viên"));
+        assert_eq!(it.act_text, "Kết nạp 02 quần chúng, giờ họp: 8 giờ");
+        assert_eq!(it.votes.as_ref().and_then(|v| v.ok()).and_then(|v| v.favour), Some(3));
+    }
+
+    #[test]
+    fn an_items_prose_ends_where_the_next_item_starts() {
+        // A decision in words belongs to its own item, not to the one before
+        // (whose span must end before the next heading or numbered paragraph).
+        let r = rec(
+            "# Biên bản hội ý Thường trực\n\nNội dung:\n\n1\\. Báo cáo tiến độ.\n\n\
+             2\\. Thường trực thống nhất nội dung Hội nghị Ban Thường vụ tháng 5 năm\n2023, giao Văn phòng chuẩn bị.\n",
+        );
+        assert_eq!(r.items.len(), 2);
+        assert!(r.items[0].prose_decision.is_none(), "{:?}", r.items[0]);
+        assert!(r.items[1].prose_decision.is_some());
+        let r = rec("# Biên bản hội nghị Ban Thường vụ\n\n## 2. Diễn biến hội nghị\n\n### 2.1. Nghe báo cáo\n\nĐồng chí A báo cáo.\n\n\
+             ### 2.2. Thông qua kế hoạch\n\nQuyết định: Thông qua.\n");
+        assert!(r.items[0].prose_decision.is_none(), "{:?}", r.items[0]);
+        assert!(r.items[0].span.end <= r.items[1].span.start);
     }
 
     #[test]

@@ -196,6 +196,9 @@ pub struct Item {
     /// vote count in the item's prose: what `unstructured-decision` reports
     /// when the item has no `Quyết định` field.
     pub prose_decision: Option<Span>,
+    /// A chi bộ-style numbered paragraph: its "heading" is its own first
+    /// line of prose, which may hold the decision.
+    pub paragraph: bool,
 }
 
 impl Item {
@@ -216,6 +219,7 @@ impl Item {
             reports_back: Vec::new(),
             reserved: Vec::new(),
             prose_decision: None,
+            paragraph: false,
         }
     }
 }

@@ -329,8 +329,11 @@ pub fn person(s: &str, span: Span) -> Person {
         (Some(o), Some(c)) if c > o => {
             let after = s[c + 1..].trim().trim_start_matches([',', '-', '–', '—', ';']).trim();
             let inner = s[o + 1..c].trim();
-            let role = if after.is_empty() { inner.to_string() } else { format!("{inner}, {after}") };
-            (s[..o].trim(), Some(role))
+            // `Name, role (được đồng chí Bí thư ủy nhiệm)`: the role before the bracket too.
+            let before = s[..o].trim();
+            let (name, lead) = split_role(before).unwrap_or((before, ""));
+            let role: Vec<&str> = [lead, inner, after].into_iter().filter(|p| !p.is_empty()).collect();
+            (name, Some(role.join(", ")))
         }
         _ => match split_role(s) {
             Some((n, r)) => (n, Some(r.to_string())),
@@ -390,7 +393,7 @@ pub fn absence(name_part: &str, reason_part: Option<&str>, span: Span, role_word
         None => match split_role(name_part) {
             // `Name, role, reason` / `Name - reason` / `Name, reason`.
             Some((n, rest)) => {
-                let parts: Vec<&str> = rest.split([',', ';']).map(str::trim).filter(|p| !p.is_empty()).collect();
+                let parts = parts_after_name(rest);
                 let (role, reason) = split_role_reason(&parts, role_words);
                 let mut a = absence_of(person(n, span), reason, role_words);
                 if a.person.role.is_none() {
@@ -398,10 +401,31 @@ pub fn absence(name_part: &str, reason_part: Option<&str>, span: Span, role_word
                 }
                 return a;
             }
-            None => (name_part, None),
+            // `Chu Văn Thắng đi công tác`: the reason right after the name.
+            None => match reason_after_name(name_part) {
+                Some((n, why)) => (n, Some(why.to_string())),
+                None => (name_part, None),
+            },
         },
     };
     absence_of(person(name_part, span), reason_part, role_words)
+}
+
+/// A name (capitalised words, at least two) followed by a reason with no
+/// comma or dash between them (`Chu Văn Thắng đi công tác`): the reason
+/// starts at the first word in lower case, and must read as one.
+fn reason_after_name(s: &str) -> Option<(&str, &str)> {
+    let s = s.trim().trim_end_matches([',', ';', '.']).trim_end();
+    let mut words = 0;
+    for (i, w) in s.split_whitespace().map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w)) {
+        if w.starts_with(char::is_uppercase) {
+            words += 1;
+            continue;
+        }
+        let rest = &s[i..];
+        return (words >= 2 && w.starts_with(char::is_lowercase) && is_reason(rest)).then(|| (s[..i].trim_end(), rest));
+    }
+    None
 }
 
 fn absence_of(mut p: Person, reason_part: Option<String>, role_words: &[String]) -> Absence {
@@ -409,7 +433,7 @@ fn absence_of(mut p: Person, reason_part: Option<String>, role_words: &[String])
     if reason.is_none() {
         if let Some(role) = p.role.take() {
             // `(Bí thư)` is a role; `(Bí thư, đi công tác)` a role and a reason.
-            let parts: Vec<&str> = role.split([',', ';']).map(str::trim).filter(|p| !p.is_empty()).collect();
+            let parts = parts_after_name(&role);
             let (r, why) = split_role_reason(&parts, role_words);
             p.role = r;
             reason = why;
@@ -417,6 +441,16 @@ fn absence_of(mut p: Person, reason_part: Option<String>, role_words: &[String])
     }
     let reason = reason.filter(|r| !no_reason(r));
     Absence { person: p, reason }
+}
+
+/// What follows a name, in parts: separated by `,`, `;` or a spaced dash
+/// (`Đ/c Lương Văn Khải - Phó Bí thư - đi công tác`).
+fn parts_after_name(rest: &str) -> Vec<&str> {
+    rest.split([',', ';'])
+        .flat_map(|p| p.split(" - ").flat_map(|p| p.split(" – ")).flat_map(|p| p.split(" — ")))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 /// Comma-separated parts after a name: offices first, then the reason (from
@@ -576,39 +610,51 @@ pub fn doc_numbers(s: &str) -> Vec<(String, usize, usize)> {
 /// of letters and an issuer, one behind `-` and the other behind `/` (a
 /// date has no letters, so `10/3/2023` is not one).
 pub fn is_doc_number(t: &str) -> bool {
+    doc_parts(t).is_some()
+}
+
+/// The number, kind and issuer of a document number (`26`, `QĐ`, `ĐU`),
+/// in either the party form `26-QĐ/ĐU` or the state form `26/QĐ-ĐU`.
+fn doc_parts(t: &str) -> Option<(&str, &str, &str)> {
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
     if digits == 0 || digits > 5 {
-        return false;
+        return None;
     }
     let rest = &t[digits..];
     let second = match rest.chars().next() {
         Some('-') => '/',
         Some('/') => '-',
-        _ => return false,
+        _ => return None,
     };
-    let rest = &rest[1..];
-    let Some((kind, issuer)) = rest.split_once(second) else { return false };
+    let (kind, issuer) = rest[1..].split_once(second)?;
     let letters = |w: &str| !w.is_empty() && w.chars().all(char::is_alphabetic);
-    letters(kind)
+    let valid = letters(kind)
         && kind.chars().count() <= 6
         && !issuer.is_empty()
         && issuer.chars().any(char::is_alphabetic)
-        && issuer.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '/' | '.'))
+        && issuer.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '/' | '.'));
+    valid.then_some((&t[..digits], kind, issuer))
 }
 
 /// The kind of a document number (`QĐ` of `26-QĐ/ĐU`), folded.
 pub fn doc_kind(t: &str) -> Option<String> {
-    if !is_doc_number(t) {
-        return None;
-    }
-    let rest = t.trim_start_matches(|c: char| c.is_ascii_digit());
-    let second = if rest.starts_with('-') { '/' } else { '-' };
-    rest[1..].split_once(second).map(|(k, _)| fold(k))
+    doc_parts(t).map(|(_, kind, _)| fold(kind))
 }
 
-/// Numbers compare without case, diacritics or inner spaces.
+/// Numbers compare without case, diacritics or inner spaces; a document
+/// number also without leading zeros and whichever of the party
+/// (`26-QĐ/ĐU`) or state (`26/QĐ-ĐU`) forms it is written in.
 pub fn number_key(s: &str) -> String {
-    fold(s).chars().filter(|c| !c.is_whitespace()).collect()
+    let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    match doc_parts(&compact) {
+        // Already in the party form, without leading zeros: as it is.
+        Some((n, _, _)) if !n.starts_with('0') && compact.as_bytes().get(n.len()) == Some(&b'-') => fold(&compact),
+        Some((n, kind, issuer)) => {
+            let n = n.trim_start_matches('0');
+            fold(&format!("{}-{kind}/{issuer}", if n.is_empty() { "0" } else { n }))
+        }
+        None => fold(&compact),
+    }
 }
 
 #[cfg(test)]
@@ -663,6 +709,13 @@ mod tests {
     fn people_and_absences() {
         let p = person("đồng chí Hoàng Văn Đức (Bí thư)", Span::default());
         assert_eq!((p.name.as_str(), p.role.as_deref()), ("Hoàng Văn Đức", Some("Bí thư")));
+        // The role after a comma, the delegation in brackets after it.
+        let p = person(
+            "Đồng chí Hà Thị Thu Trang, Phó Bí thư Thường trực (được đồng chí Bí thư ủy nhiệm)",
+            Span::default(),
+        );
+        assert_eq!(p.name, "Hà Thị Thu Trang");
+        assert_eq!(p.role.as_deref(), Some("Phó Bí thư Thường trực, được đồng chí Bí thư ủy nhiệm"));
         let roles = vec!["bi thu".to_string()];
         let a = absence("Trần Văn Bình — có lý do, đi công tác", None, Span::default(), &roles);
         assert_eq!(a.reason.as_deref(), Some("có lý do, đi công tác"));
@@ -671,6 +724,26 @@ mod tests {
         let a = absence("Hoàng Văn Đức (Bí thư)", Some("không lý do"), Span::default(), &roles);
         assert_eq!((a.reason, a.person.role.as_deref()), (None, Some("Bí thư")));
         assert_eq!(absence("Ma Văn Tuấn", None, Span::default(), &roles).reason, None);
+        // A reason right after the name, with no comma.
+        let a = absence("đồng chí Chu Văn Thắng đi công tác,", None, Span::default(), &roles);
+        assert_eq!((a.person.name.as_str(), a.reason.as_deref()), ("Chu Văn Thắng", Some("đi công tác")));
+        let a = absence("Sằm Thị Nhung nghỉ ốm", None, Span::default(), &roles);
+        assert_eq!((a.person.name.as_str(), a.reason.as_deref()), ("Sằm Thị Nhung", Some("nghỉ ốm")));
+        let a = absence("Nịnh Văn Chung vắng không lý do", None, Span::default(), &roles);
+        assert_eq!((a.person.name.as_str(), a.reason), ("Nịnh Văn Chung", None));
+        assert_eq!(absence("Hà Văn Nam", None, Span::default(), &roles).person.name, "Hà Văn Nam");
+        // The role and the reason after dashes, as after commas.
+        for text in
+            ["Đ/c Lương Văn Khải - Phó Bí thư - đi công tác", "đồng chí Lương Văn Khải, Phó Bí thư, đi công tác"]
+        {
+            let a = absence(text, None, Span::default(), &roles);
+            assert_eq!(a.person.name, "Lương Văn Khải", "{text}");
+            assert_eq!(
+                (a.person.role.as_deref(), a.reason.as_deref()),
+                (Some("Phó Bí thư"), Some("đi công tác")),
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -146,6 +146,9 @@ pub struct Urgent {
 pub struct Chair {
     pub secretary_roles: Vec<String>,
     pub deputy_roles: Vec<String>,
+    /// The same two, folded once (`chair` and `roster` compare roles with them).
+    #[serde(skip)]
+    pub folded: [Vec<String>; 2],
     pub delegation_words: Vec<String>,
     pub article: String,
     pub quote: String,
@@ -291,6 +294,8 @@ impl Profile {
         for (i, f) in self.fields.iter().enumerate() {
             idx.fields.entry(f.slug.clone()).or_insert(i);
         }
+        self.chair.folded =
+            [&self.chair.secretary_roles, &self.chair.deputy_roles].map(|rs| rs.iter().map(|r| fold(r)).collect());
         idx.role_words = self.chair.secretary_roles.iter().chain(&self.chair.deputy_roles).map(|r| fold(r)).collect();
         idx.role_words.extend(["uy vien", "uy vien btv", "uy vien ban thuong vu", "uy vien bch"].map(String::from));
         self.index = idx;
@@ -375,7 +380,14 @@ impl Profile {
     pub fn title_names(&self, title: &str, code: &str) -> bool {
         let f = format!(" {} ", fold(title));
         let outside = self.index.padded_names.iter().any(|(n, i)| self.bodies[*i].external && f.contains(n.as_str()));
-        !outside && self.index.padded_names.iter().any(|(n, i)| self.bodies[*i].code == code && f.contains(n.as_str()))
+        let names =
+            |c: &str| self.index.padded_names.iter().any(|(n, i)| self.bodies[*i].code == c && f.contains(n.as_str()));
+        // It must also be the most specific body the title names (`BAN
+        // THƯỜNG VỤ ĐẢNG ỦY` names the BCH's `Đảng ủy` too, and is the BTV).
+        let rank = self.bodies.iter().find(|b| b.code == code).map_or(u32::MAX, |b| b.rank);
+        !outside
+            && names(code)
+            && !self.bodies.iter().any(|b| !b.external && b.rank < rank && b.code != code && names(&b.code))
     }
 
     /// All the names of the bodies, folded, to suggest the closest.

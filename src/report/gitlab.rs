@@ -19,6 +19,7 @@ struct Issue<'a> {
 
 #[derive(Serialize)]
 struct Location<'a> {
+    /// Relative to the repository root (else the archive's), as GitLab wants it.
     path: &'a str,
     lines: Lines,
 }
@@ -41,7 +42,10 @@ pub fn render(results: &[FileResult], positions: &Positions) -> String {
                     Severity::Error => "major",
                     Severity::Warning => "minor",
                 },
-                location: Location { path: &r.path, lines: Lines { begin: f.line.max(1), end: positions.end(i, k).0 } },
+                location: Location {
+                    path: &positions.path(i).path,
+                    lines: Lines { begin: f.line.max(1), end: positions.end(i, k).0 },
+                },
             });
         }
     }

@@ -6,10 +6,15 @@
 //! contract's keys, `"related": [{"path", "line", "column"}…]`: the other
 //! files a cross-record finding involves (empty for most findings). With
 //! `--show-skipped`, `"skipped": [{"path", "reason"}]` lists the files that
-//! were not records (FORMAT.md 1.1).
+//! were not records (FORMAT.md 1.1). Each suppressed finding says `"by"`
+//! what set it aside: `"allow"` (a comment in the record) or `"baseline"`
+//! (`bienban-baseline.json`); when a baseline was read or written,
+//! `"baseline": {"suppressed", "unused": [{"baseline", "path", "rule",
+//! "count"}], "written": [path…]}` says what it did.
 
 use serde::Serialize;
 
+use crate::archive::baseline::Effect;
 use crate::check::{FileResult, Skip};
 use crate::common::finding::{Finding, Severity};
 use crate::common::i18n::Lang;
@@ -22,6 +27,26 @@ struct Output<'a> {
     /// Only with `--show-skipped`, as FORMAT.md 1.1 says.
     #[serde(skip_serializing_if = "Option::is_none")]
     skipped: Option<Vec<Skipped>>,
+    /// Only when a baseline was read or written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline: Option<BaselineOut>,
+}
+
+#[derive(Serialize)]
+struct BaselineOut {
+    /// Findings it set aside (listed in `suppressed` with `"by": "baseline"`).
+    suppressed: usize,
+    /// Its entries that matched no finding.
+    unused: Vec<Unused>,
+    written: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct Unused {
+    baseline: String,
+    path: String,
+    rule: String,
+    count: usize,
 }
 
 #[derive(Serialize)]
@@ -54,6 +79,8 @@ struct Suppressed<'a> {
     #[serde(flatten)]
     diagnostic: Diagnostic<'a>,
     reason: &'a str,
+    /// `allow` or `baseline`.
+    by: &'static str,
 }
 
 fn diagnostic<'a>(path: &'a str, f: &'a Finding) -> Diagnostic<'a> {
@@ -74,12 +101,17 @@ fn diagnostic<'a>(path: &'a str, f: &'a Finding) -> Diagnostic<'a> {
 }
 
 pub fn render(results: &[FileResult]) -> String {
-    render_with_skipped(results, None)
+    render_full(results, None, None)
 }
 
 /// [`render`], with `"skipped": [{"path", "reason"}]` when `skipped` is
-/// given (`--show-skipped`): the files that were not records, and why.
-pub fn render_with_skipped(results: &[FileResult], skipped: Option<(&[(String, Skip)], Lang)>) -> String {
+/// given (`--show-skipped`): the files that were not records, and why; and
+/// `"baseline"` when a baseline was read or written.
+pub fn render_full(
+    results: &[FileResult],
+    skipped: Option<(&[(String, Skip)], Lang)>,
+    baseline: Option<&Effect>,
+) -> String {
     let skipped = skipped.map(|(list, l)| {
         list.iter()
             .map(|(path, why)| Skipped { path: path.clone(), reason: crate::report::skipped::reason(why, l) })
@@ -89,10 +121,28 @@ pub fn render_with_skipped(results: &[FileResult], skipped: Option<(&[(String, S
     let suppressed = results
         .iter()
         .flat_map(|r| {
-            r.suppressed.iter().map(|a| Suppressed { diagnostic: diagnostic(&r.path, &a.finding), reason: &a.reason })
+            r.suppressed.iter().map(|a| Suppressed {
+                diagnostic: diagnostic(&r.path, &a.finding),
+                reason: &a.reason,
+                by: if a.baseline { "baseline" } else { "allow" },
+            })
         })
         .collect();
-    let out = Output { diagnostics, files_checked: results.len(), suppressed, skipped };
+    let baseline = baseline.filter(|e| e.used).map(|e| BaselineOut {
+        suppressed: crate::report::baseline::set_aside(results),
+        unused: e
+            .unused
+            .iter()
+            .map(|u| Unused {
+                baseline: u.baseline.clone(),
+                path: u.path.clone(),
+                rule: u.rule.clone(),
+                count: u.count,
+            })
+            .collect(),
+        written: e.written.iter().map(|(p, _)| p.to_string_lossy().into_owned()).collect(),
+    });
+    let out = Output { diagnostics, files_checked: results.len(), suppressed, skipped, baseline };
     crate::report::escape::json_pretty(&out)
 }
 

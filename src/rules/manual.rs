@@ -7,12 +7,19 @@ use std::fmt::Write;
 use crate::common::i18n::Lang;
 use crate::rules::{docs, Example, RuleDoc};
 
-/// `bienban rules`: one line per rule.
+/// `bienban rules`: a header, then one line per rule, in columns as wide
+/// as their widest cell (counted in characters, so Vietnamese letters
+/// align).
 pub fn rules_table(l: Lang) -> String {
+    let header =
+        [l.pick("QUY TẮC", "RULE"), l.pick("MỨC", "SEVERITY"), l.pick("ĐIỀU", "ARTICLE"), l.pick("TÓM TẮT", "SUMMARY")];
+    let rows: Vec<[&str; 4]> =
+        docs().map(|d| [d.name, d.severity.name(l), d.article.unwrap_or("—"), d.summary(l)]).collect();
+    let width = |k: usize| rows.iter().map(|r| r[k]).chain([header[k]]).map(|c| c.chars().count()).max().unwrap_or(0);
+    let (w0, w1, w2) = (width(0), width(1), width(2));
     let mut s = String::new();
-    for d in docs() {
-        let _ =
-            writeln!(s, "{:<24} {:<9} {:<16} {}", d.name, d.severity.name(l), d.article.unwrap_or("—"), d.summary(l));
+    for r in std::iter::once(header).chain(rows) {
+        let _ = writeln!(s, "{:<w0$}  {:<w1$}  {:<w2$}  {}", r[0], r[1], r[2], r[3]);
     }
     s
 }
@@ -22,6 +29,9 @@ fn example(e: &Example, l: Lang) -> String {
         Example::Record(t) => format!("```markdown\n{t}```\n"),
         Example::Archive(files) => {
             files.iter().map(|(p, t)| format!("`{p}`:\n\n```markdown\n{t}```\n")).collect::<Vec<_>>().join("\n")
+        }
+        Example::WithRoster { roster, record } => {
+            format!("`thanh-vien.toml` (`roster = \"thanh-vien.toml\"`):\n\n```toml\n{roster}```\n\n`bien-ban.md`:\n\n```markdown\n{record}```\n")
         }
         Example::Bytes(b) => {
             format!("{}: `{}`\n", l.pick("các byte (không phải UTF-8)", "bytes (not UTF-8)"), b.escape_ascii())
@@ -65,6 +75,8 @@ pub fn rules_markdown() -> String {
         }
         s.push('\n');
         for d in docs() {
+            // An anchor of its own per rule: SARIF's `helpUri` links here.
+            let _ = writeln!(s, "<a id=\"{}{}\"></a>\n", l.pick("", "en-"), d.name);
             s.push_str(&explain(d, l));
         }
     }

@@ -6,6 +6,7 @@
 use crate::common::finding::{Finding, Severity};
 use crate::common::i18n::Lang;
 use crate::model::facts::Facts;
+use crate::model::roster::Roster;
 use crate::model::summary::Summary;
 use crate::model::{Date, Record};
 use crate::regulation::profile::Profile;
@@ -22,6 +23,8 @@ pub use record::{encoding, io, syntax, unrecognised_record, unused_allow};
 /// What every rule sees.
 pub struct Context<'a> {
     pub profile: &'a Profile,
+    /// The archive's roster (`roster` in `bienban.toml`), if it has one.
+    pub roster: Option<&'a Roster>,
     pub lang: Lang,
 }
 
@@ -44,6 +47,11 @@ pub enum Example {
     Record(&'static str),
     /// Several records (path, text) checked as one archive.
     Archive(&'static [(&'static str, &'static str)]),
+    /// A record checked in an archive whose roster (`thanh-vien.toml`) is `roster`.
+    WithRoster {
+        roster: &'static str,
+        record: &'static str,
+    },
     /// Bytes that are not text (for `encoding`).
     Bytes(&'static [u8]),
     /// Cannot be shown as a file (for `io`); the string says why.
@@ -72,6 +80,9 @@ pub struct ArchiveContext<'a> {
     pub lang: Lang,
     /// The configured period, if any (`meeting-frequency`).
     pub period: Option<(Date, Date)>,
+    /// The first day of each numbering term, in order (`duplicate-id`):
+    /// party document numbers restart in each term.
+    pub terms: Vec<Date>,
 }
 
 /// One file of the archive as the archive rules see it.
@@ -130,6 +141,7 @@ pub static ALL: &[&dyn Rule] = &[
     &unstructured_decision::UnstructuredDecision,
     &unknown_section::UnknownSection,
     &record_content::RecordContent,
+    &roster::RosterRule,
 ];
 
 /// Runs every rule on one record.

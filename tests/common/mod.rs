@@ -2,10 +2,12 @@
 #![allow(dead_code)]
 
 use bienban::archive::check_alone;
+use bienban::archive::config::Config;
 use bienban::check::{FileResult, Options};
 use bienban::common::i18n::Lang;
 use bienban::common::span::line_col;
 use bienban::regulation::profile::Profile;
+use bienban::rules::Example;
 
 pub fn check(text: &str) -> FileResult {
     check_lang(text, Lang::Vi)
@@ -48,16 +50,35 @@ pub fn decision(matter: &str, votes: &str) -> String {
     format!("### 1. Việc cần quyết\n\nLoại việc: {matter}\nQuyết định: Thông qua.\nBiểu quyết: {votes}\n")
 }
 
-/// Copies the folder `from` to `to`, recursively.
+/// Copies a folder tree (files and folders only).
 pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
     std::fs::create_dir_all(to).unwrap();
     for e in std::fs::read_dir(from).unwrap() {
-        let p = e.unwrap().path();
-        let dest = to.join(p.file_name().unwrap());
-        if p.is_dir() {
-            copy_dir(&p, &dest);
+        let e = e.unwrap();
+        let t = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &t);
         } else {
-            std::fs::copy(&p, &dest).unwrap();
+            std::fs::copy(e.path(), t).unwrap();
         }
     }
+}
+
+/// A rule's documented example as files to check as one archive, with its
+/// roster (if it has one) set in `config`; `None` when it cannot be shown
+/// as a file.
+pub fn example_files<'e>(e: &'e Example, config: &mut Config, profile: &Profile) -> Option<Vec<(&'e str, &'e [u8])>> {
+    Some(match e {
+        Example::Record(t) => vec![("example.md", t.as_bytes())],
+        Example::Bytes(b) => vec![("example.md", *b)],
+        Example::Archive(fs) => fs.iter().map(|(p, t)| (*p, t.as_bytes())).collect(),
+        Example::WithRoster { roster, record } => {
+            let path = std::path::Path::new("thanh-vien.toml");
+            let roster = bienban::archive::roster::parse(path, "thanh-vien.toml", roster, profile, Lang::Vi)
+                .unwrap_or_else(|e| panic!("an example's roster: {}", e.message));
+            config.set_roster(roster);
+            vec![("example.md", record.as_bytes())]
+        }
+        Example::None(_) => return None,
+    })
 }

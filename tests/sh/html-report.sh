@@ -2,11 +2,12 @@
 # The inspector's report in a real browser (run by .ci/run):
 #   - installs Debian's chromium and poppler-utils, and (into target/npm)
 #     playwright-core and html-validate from npm, when missing;
-#   - writes the report of samples/ and of a hostile archive;
+#   - writes the report of samples/ (an index of its two archives) and of a
+#     hostile archive;
 #   - loads every page headless: no console error, no network request,
 #     every link resolves to a file of the report (tests/sh/html/browser.mjs);
 #   - screenshots under target/html-report/shots/ (CI artifacts);
-#   - prints the index to PDF (--print-to-pdf) and finds the Vietnamese
+#   - prints the first archive's index to PDF (--print-to-pdf) and finds the Vietnamese
 #     headings and the calendar's month names in it with pdftotext;
 #   - proves the hostile record's script never ran;
 #   - validates every page with html-validate (zero errors).
@@ -35,12 +36,18 @@ bin="$here/target/debug/bienban"
 rm -rf "$out"
 mkdir -p "$out"
 
-# The sample archive: 8 errors, so exit 1, as `check`.
+# The sample archives (samples/ and, nested, samples/khoi-doanh-nghiep-2023/):
+# 9 + 6 errors, so exit 1, as `check`; an index of the two archives, each in
+# its own folder.
 set +e
 "$bin" report --html "$out/samples" samples
 code=$?
 set -e
 [ "$code" -eq 1 ] || { echo "report of samples/ should exit 1, got $code" >&2; exit 1; }
+for a in 1-samples 2-khoi-doanh-nghiep-2023; do
+  [ -f "$out/samples/$a/index.html" ] || { echo "no report of the archive $a" >&2; exit 1; }
+  grep -qF "href=\"$a/index.html\"" "$out/samples/index.html" || { echo "the index does not link $a" >&2; exit 1; }
+done
 
 # A hostile archive: markup, event handlers and javascript: links in the
 # record, and a file named <b>.md.
@@ -85,7 +92,7 @@ NPM_DIR="$npm_dir" node "$here/tests/sh/html/browser.mjs" "$out/samples" "$out/s
 profile_dir="$(mktemp -d)"
 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
   --disable-component-update --disable-sync --user-data-dir="$profile_dir" --no-pdf-header-footer \
-  --print-to-pdf="$out/shots/index.pdf" "file://$out/samples/index.html" 2>/dev/null
+  --print-to-pdf="$out/shots/index.pdf" "file://$out/samples/1-samples/index.html" 2>/dev/null
 rm -rf "$profile_dir"
 pdftotext -layout "$out/shots/index.pdf" "$out/shots/index.txt"
 missing=0

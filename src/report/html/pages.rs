@@ -24,7 +24,11 @@ use crate::tr;
 /// in none (a new one) is shown under "other".
 pub const FAMILIES: &[([&str; 2], &[&str])] = &[
     (["Tệp và cách ghi", "Files and writing"], &["syntax", "encoding", "io", "missing-field", "invalid-value"]),
-    (["Thành phần và số lượng", "Attendance and quorum"], &["attendance", "quorum", "absence-reason"]),
+    (
+        ["Đọc hết, không bỏ sót", "Read in full"],
+        &["unrecognised-record", "unstructured-decision", "unknown-section", "record-content"],
+    ),
+    (["Thành phần và số lượng", "Attendance and quorum"], &["attendance", "quorum", "absence-reason", "roster"]),
     (["Biểu quyết", "Votes and majority"], &["votes", "majority", "missing-votes"]),
     (
         ["Thẩm quyền và chủ trì", "Competence and chair"],
@@ -94,22 +98,23 @@ fn date_text(d: Option<Date>) -> String {
 
 /// The quote of an article as the profile gives it for a rule.
 pub fn quote<'p>(p: &'p Profile, rule: &str, article: &str) -> Option<&'p str> {
-    let provision = match rule {
-        "quorum" => Some((&p.quorum.article, &p.quorum.quote)),
-        "majority" | "votes" | "missing-votes" => Some((&p.majority.article, &p.majority.quote)),
-        "urgent-carve-out" => Some((&p.urgent.article, &p.urgent.quote)),
-        "report-back" | "missing-id" => Some((&p.report_back.article, &p.report_back.quote)),
-        "chair" => Some((&p.chair.article, &p.chair.quote)),
-        "absence-reason" => Some((&p.attendance.article, &p.attendance.quote)),
-        "meeting-frequency" => Some((&p.frequency.article, &p.frequency.quote)),
-        "between-sessions-report" => Some((&p.between_sessions.article, &p.between_sessions.quote)),
-        "competence" | "unknown-matter" => Some((&p.competence.article, &p.competence.quote)),
-        "higher-consent" => Some((&p.higher_consent.article, &p.higher_consent.quote)),
-        "unknown-reference" => Some((&p.delegation.article, &p.delegation.quote)),
-        _ => None,
+    let provisions = match rule {
+        "quorum" => vec![(&p.quorum.article, &p.quorum.quote)],
+        // The count of members (Điều 11.1), or the chair's role (Điều 6).
+        "roster" => vec![(&p.quorum.article, &p.quorum.quote), (&p.chair.article, &p.chair.quote)],
+        "majority" | "votes" | "missing-votes" => vec![(&p.majority.article, &p.majority.quote)],
+        "urgent-carve-out" => vec![(&p.urgent.article, &p.urgent.quote)],
+        "report-back" | "missing-id" => vec![(&p.report_back.article, &p.report_back.quote)],
+        "chair" => vec![(&p.chair.article, &p.chair.quote)],
+        "absence-reason" => vec![(&p.attendance.article, &p.attendance.quote)],
+        "meeting-frequency" => vec![(&p.frequency.article, &p.frequency.quote)],
+        "between-sessions-report" => vec![(&p.between_sessions.article, &p.between_sessions.quote)],
+        "competence" | "unknown-matter" => vec![(&p.competence.article, &p.competence.quote)],
+        "higher-consent" => vec![(&p.higher_consent.article, &p.higher_consent.quote)],
+        "unknown-reference" => vec![(&p.delegation.article, &p.delegation.quote)],
+        _ => Vec::new(),
     };
-    if let Some((a, q)) = provision.filter(|(a, _)| a.as_str() == article) {
-        let _ = a;
+    if let Some((_, q)) = provisions.into_iter().find(|(a, _)| a.as_str() == article) {
         return Some(q.as_str());
     }
     // Competence cites the matter's own article.
@@ -716,7 +721,7 @@ fn finding_box(
     v: &View<'_>,
     pages: &HashMap<&str, usize>,
     f: &Finding,
-    set_aside: Option<(&str, usize)>,
+    set_aside: Option<(&str, usize, bool)>,
     l: Lang,
 ) -> Markup {
     let class = match set_aside {
@@ -730,9 +735,13 @@ fn finding_box(
                 " " code.rule { (f.rule) } " "
                 span.msg { (Txt(&f.message)) }
             }
-            @if let Some((reason, line)) = set_aside {
+            @if let Some((reason, line, baseline)) = set_aside {
                 p.aside {
-                    (tr!(l, "Đã bỏ qua bằng chú thích `allow` ở dòng {}; lý do: ", "Set aside by an `allow` comment on line {}; reason: ", line))
+                    @if baseline {
+                        (l.pick("Đã bỏ qua theo tệp mốc của lưu trữ (bienban-baseline.json, không nằm trong biên bản); lý do: ", "Set aside by the archive's baseline (bienban-baseline.json, outside the record); reason: "))
+                    } @else {
+                        (tr!(l, "Đã bỏ qua bằng chú thích `allow` ở dòng {}; lý do: ", "Set aside by an `allow` comment on line {}; reason: ", line))
+                    }
                     q { (Txt(reason)) }
                 }
             }
@@ -759,7 +768,7 @@ fn finding_box(
 
 /// A finding shown on a record page: its line, and (when set aside) the
 /// suppression's reason and line.
-type Note<'a> = (usize, &'a Finding, Option<(&'a str, usize)>);
+type Note<'a> = (usize, &'a Finding, Option<(&'a str, usize, bool)>);
 
 /// A record's page: its findings, then its text with each finding at its line.
 pub fn record(v: &View<'_>, rec: &Rec<'_>, text: Option<&str>, l: Lang) -> Markup {
@@ -772,7 +781,9 @@ pub fn record(v: &View<'_>, rec: &Rec<'_>, text: Option<&str>, l: Lang) -> Marku
     let line_of = |span: crate::common::span::Span| index.as_ref().map_or(1, |ix| ix.line_col(span.start).0);
     let mut notes: Vec<Note<'_>> = r.findings.iter().map(|f| (f.line.max(1), f, None)).collect();
     notes.extend(
-        r.suppressed.iter().map(|a| (a.finding.line.max(1), &a.finding, Some((a.reason.as_str(), line_of(a.span))))),
+        r.suppressed
+            .iter()
+            .map(|a| (a.finding.line.max(1), &a.finding, Some((a.reason.as_str(), line_of(a.span), a.baseline)))),
     );
     notes.sort_by_key(|n| (n.0, n.2.is_some(), n.1.rule));
     let lines: Vec<&str> =
@@ -838,4 +849,16 @@ pub fn record(v: &View<'_>, rec: &Rec<'_>, text: Option<&str>, l: Lang) -> Marku
     };
     let name = r.path.rsplit(['/', '\\']).next().unwrap_or(&r.path);
     page(l, &format!("{name} — {}", title(l)), css, body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_is_in_a_family() {
+        for d in rules::docs() {
+            assert!(family_of(d.name) < FAMILIES.len(), "{} is in no family of the index", d.name);
+        }
+    }
 }

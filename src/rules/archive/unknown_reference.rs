@@ -3,7 +3,9 @@
 use std::collections::HashSet;
 
 use crate::common::finding::{Finding, Severity};
-use crate::model::summary::RefKind;
+use crate::common::text::fold;
+use crate::model::summary::{RefKind, Reference};
+use crate::model::values::doc_kind;
 use crate::rules::{finding, ArchiveContext, ArchiveFile, ArchiveRule, Example, RuleDoc};
 use crate::tr;
 
@@ -18,8 +20,8 @@ pub static DOC: RuleDoc = RuleDoc {
         "`Báo cáo lại` or `Ủy quyền` names a number that no record in the archive has.",
     ],
     why: [
-        "Điều 2.9: Ban Thường vụ “ủy quyền cho Thường trực Đảng ủy thực hiện một số công việc cụ thể”; Điều 3.3: việc cấp bách phải được báo cáo lại. Một số không tìm thấy thường là gõ nhầm, hoặc văn bản chưa được đưa vào lưu trữ — người kiểm tra không lần theo được.",
-        "Điều 2.9 (delegation) and 3.3 (reporting back) are traced by number. A number found nowhere is usually a typo, or a record missing from the archive: inspectors cannot follow it.",
+        "Điều 2.9: Ban Thường vụ “ủy quyền cho Thường trực Đảng ủy thực hiện một số công việc cụ thể”; Điều 3.3: việc cấp bách phải được báo cáo lại. Một số không tìm thấy thường là gõ nhầm, hoặc văn bản chưa được đưa vào lưu trữ — người kiểm tra không lần theo được. Số của những loại văn bản không bao giờ là biên bản hay quyết định của lưu trữ (tờ trình `TTr`, công văn `CV`; danh sách `outside_kinds` của hồ sơ quy chế) không được xét.",
+        "Điều 2.9 (delegation) and 3.3 (reporting back) are traced by number. A number found nowhere is usually a typo, or a record missing from the archive: inspectors cannot follow it. Numbers of kinds that are never records or decisions of the archive (`TTr` tờ trình, `CV` công văn; the profile's `outside_kinds`) are not checked.",
     ],
     fires: Example::Record("# Biên bản hội nghị Ban Thường vụ\n\nCơ quan: Ban Thường vụ\nThời gian: 20/03/2021\nChủ trì: Hoàng Văn Đức (Bí thư)\n\n## Thành phần\n\nTổng số thành viên: 7\nCó mặt: 7\n\n## Nội dung\n\n### 1. Thường trực báo cáo việc đã xử lý cấp bách\n\nBáo cáo lại: 09-QĐ/ĐU\n"),
     passes: Example::Archive(&[
@@ -40,9 +42,12 @@ impl ArchiveRule for UnknownReference {
             .flat_map(|s| s.defines.iter().map(|n| n.key.as_str()))
             .collect();
         let l = cx.lang;
+        // Tờ trình, công văn…: never records or decisions of the archive.
+        let outside: HashSet<String> = cx.profile.outside_kinds.iter().map(|k| fold(k)).collect();
+        let checkable = |r: &&Reference| doc_kind(&r.number.text).is_none_or(|k| !outside.contains(&k));
         for (i, f) in files.iter().enumerate() {
             let Some(s) = &f.summary else { continue };
-            for r in s.refers.iter().filter(|r| !known.contains(r.number.key.as_str())) {
+            for r in s.refers.iter().filter(checkable).filter(|r| !known.contains(r.number.key.as_str())) {
                 let n = &r.number;
                 let message = match r.kind {
                     RefKind::ReportBack => tr!(

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use crate::common::finding::{Finding, Severity};
 use crate::common::span::Span;
 use crate::model::facts::Facts;
+use crate::model::roster::Match;
 use crate::model::{Record, Value};
 use crate::rules::{cite, finding, Context, Example, Rule, RuleDoc};
 use crate::tr;
@@ -41,6 +42,21 @@ impl Rule for AttendanceRule {
             Value::Invalid { .. } => None,
         });
         let listed = a.present.len();
+        // Who the roster says the lists leave out, to name them in a help line.
+        let unlisted = || {
+            let names: Vec<&str> = facts.listing.iter().flat_map(|x| &x.unlisted).map(|m| m.name.as_str()).collect();
+            let source = cx.roster.map_or("", |r| r.source.as_str());
+            match names.is_empty() {
+                true => String::new(),
+                false => tr!(
+                    l,
+                    " Theo danh sách thành viên ({}), chưa được ghi: {}.",
+                    " By the roster ({}), not listed: {}.",
+                    source,
+                    names.join(", ")
+                ),
+            }
+        };
         let list_span = a.present.first().map(|f| Span::new(f.span.start, a.present.last().unwrap().span.end));
 
         // `Có mặt:` with neither a count nor names: nothing to count.
@@ -77,7 +93,12 @@ impl Rule for AttendanceRule {
                     )
                     .label(tr!(l, "ghi {}", "{} stated", c.n))
                     .also(ls, tr!(l, "{} người được liệt kê", "{} names listed", listed))
-                    .help(tr!(l, "sửa số có mặt hoặc danh sách cho khớp nhau", "make the count and the list agree"))
+                    .help(tr!(
+                        l,
+                        "sửa số có mặt hoặc danh sách cho khớp nhau.{}",
+                        "make the count and the list agree.{}",
+                        if c.n as usize > listed { unlisted() } else { String::new() }
+                    ))
                     .article(&cx.profile.quorum.article),
                 );
             }
@@ -143,25 +164,41 @@ impl Rule for AttendanceRule {
         }
         // Present + absent against members (meetings only).
         if let (Some(members), Some(present), false) = (facts.members, facts.present, facts.written) {
-            let absent = match absent_count {
-                Some((n, _)) if a.absent.is_empty() => n,
-                _ => a.absent.len() as u32,
-            };
-            if present + absent != members {
+            let absent = facts.absent(rec);
+            // The total written is what is wrong when present and absent
+            // make the roster's count: that is the `roster` finding.
+            let roster_count = facts.on_roster.as_ref().map(|d| d.len() as u32);
+            if present + absent != members && roster_count != Some(present + absent) {
                 let members_span = a
                     .members
                     .as_ref()
                     .map(Value::span)
                     .or(a.present_count.as_ref().map(Value::span))
                     .unwrap_or(rec.title.span);
-                let mut f = finding(
-                    &DOC,
-                    members_span,
-                    tr!(l, "{} có mặt + {} vắng mặt = {}, nhưng tổng số thành viên là {}", "{} present + {} absent = {}, but the body has {} members", present, absent, present + absent, members),
-                )
+                let message = match facts.members_from_roster {
+                    false => tr!(
+                        l,
+                        "{} có mặt + {} vắng mặt = {}, nhưng tổng số thành viên là {}",
+                        "{} present + {} absent = {}, but the body has {} members",
+                        present,
+                        absent,
+                        present + absent,
+                        members
+                    ),
+                    true => tr!(
+                        l,
+                        "{} có mặt + {} vắng mặt = {}, nhưng theo danh sách thành viên, cơ quan có {} thành viên",
+                        "{} present + {} absent = {}, but by the roster the body has {} members",
+                        present,
+                        absent,
+                        present + absent,
+                        members
+                    ),
+                };
+                let mut f = finding(&DOC, members_span, message)
                 .label(tr!(l, "{} thành viên", "{} members", members))
                 .help(if present + absent < members {
-                    tr!(l, "ghi đủ những người vắng mặt trong `Vắng mặt:` (kèm lý do). {}", "list every absent member under `Vắng mặt:` (with the reason). {}", cite())
+                    tr!(l, "ghi đủ những người vắng mặt trong `Vắng mặt:` (kèm lý do).{} {}", "list every absent member under `Vắng mặt:` (with the reason).{} {}", unlisted(), cite())
                 } else {
                     tr!(l, "kiểm tra lại số có mặt, danh sách vắng mặt và tổng số thành viên; khách mời ghi trong `Khách mời:`. {}", "check the present count, the absent list and the members; guests go under `Khách mời:`. {}", cite())
                 })
@@ -202,15 +239,22 @@ impl Rule for AttendanceRule {
                 );
             }
         }
-        // Names twice, or both present and absent.
+        // Names twice, or both present and absent. With a roster, two names
+        // that fold alike are one person when they are one member (`Lê Văn
+        // Hùng` and `Lê Văn Hưng` may be two).
         // name → (first place, present there, already reported): one finding per name.
-        let mut seen: HashMap<&str, (Span, bool, bool)> = HashMap::new();
+        let mut seen: HashMap<(&str, &str), (Span, bool, bool)> = HashMap::new();
         let people = a.present.iter().map(|p| (p, true)).chain(a.absent.iter().map(|x| (&x.person, false)));
-        for (p, present) in people {
+        let members = facts.listing.iter().flat_map(|x| x.matches.iter().map(Some)).chain(std::iter::repeat(None));
+        for ((p, present), m) in people.zip(members) {
             if p.key.is_empty() {
                 continue;
             }
-            if let Some((first, first_present, reported)) = seen.get_mut(p.key.as_str()) {
+            let who = match m {
+                Some(Match::Same(m)) => (p.key.as_str(), m.name.as_str()),
+                _ => (p.key.as_str(), ""),
+            };
+            if let Some((first, first_present, reported)) = seen.get_mut(&who) {
                 if std::mem::replace(reported, true) {
                     continue;
                 }
@@ -231,7 +275,7 @@ impl Rule for AttendanceRule {
                         )),
                 );
             } else {
-                seen.insert(&p.key, (p.span, present, false));
+                seen.insert(who, (p.span, present, false));
             }
         }
     }

@@ -4,8 +4,9 @@
 use crate::common::finding::{Finding, Severity};
 use crate::common::text::fold;
 use crate::model::facts::Facts;
-use crate::model::{Person, Record};
+use crate::model::{Person, Record, Value};
 use crate::regulation::profile::Chair;
+use crate::rules::record::roster::{chair_conflict, member_of};
 use crate::rules::{cite, finding, Context, Example, Rule, RuleDoc};
 use crate::tr;
 
@@ -20,15 +21,15 @@ pub static DOC: RuleDoc = RuleDoc {
         "A BCH/BTV meeting chaired by someone other than the Bí thư, or by a Phó Bí thư with no delegation recorded while the Bí thư is not absent.",
     ],
     why: [
-        "Điều 6.1: Bí thư “chủ trì và kết luận các hội nghị của Đảng ủy và Ban Thường vụ”; Điều 6.6: “Khi đi công tác vắng thì uỷ nhiệm cho một đồng chí Phó Bí thư giải quyết công việc.” Khi không ghi chức vụ người chủ trì và không tìm được trong danh sách có mặt, bienban không kết luận.",
-        "Điều 6.1: the Bí thư chairs and concludes BCH and BTV meetings; Điều 6.6: when away, the Bí thư delegates a Phó Bí thư. When the chair's role is neither written nor found in the present list, bienban does not guess.",
+        "Điều 6.1: Bí thư “chủ trì và kết luận các hội nghị của Đảng ủy và Ban Thường vụ”; Điều 6.6: “Khi đi công tác vắng thì uỷ nhiệm cho một đồng chí Phó Bí thư giải quyết công việc.” Khi không ghi chức vụ người chủ trì, bienban tìm trong danh sách có mặt, rồi trong danh sách thành viên (`roster`) của lưu trữ nếu có; không tìm được thì không kết luận. Chức vụ ghi trái với danh sách thành viên là phát hiện của quy tắc `roster`.",
+        "Điều 6.1: the Bí thư chairs and concludes BCH and BTV meetings; Điều 6.6: when away, the Bí thư delegates a Phó Bí thư. When the chair's role is not written, bienban looks in the present list, then in the archive's roster (`roster`) if it has one; when it finds none, it does not guess. A role written that the roster contradicts is the `roster` rule's finding.",
     ],
     fires: Example::Record("# Biên bản hội nghị Ban Thường vụ\n\nCơ quan: Ban Thường vụ\nThời gian: 15/03/2021\nChủ trì: Nguyễn Văn An (Phó Bí thư Thường trực)\n\n## Thành phần\n\nTổng số thành viên: 7\nCó mặt: 7\n"),
     passes: Example::Record("# Biên bản hội nghị Ban Thường vụ\n\nCơ quan: Ban Thường vụ\nThời gian: 15/03/2021\nChủ trì: Nguyễn Văn An (Phó Bí thư Thường trực, được Bí thư ủy quyền)\n\n## Thành phần\n\nTổng số thành viên: 7\nCó mặt: 6\n\nVắng mặt:\n- Hoàng Văn Đức (Bí thư): có lý do, đi công tác\n"),
 };
 
 #[derive(PartialEq)]
-enum Role {
+pub(crate) enum Role {
     Secretary,
     Deputy,
     Other(String),
@@ -38,7 +39,7 @@ enum Role {
 /// The chair's role from the offices written (`Ủy viên Ban Thường vụ Tỉnh
 /// ủy, Bí thư Đảng ủy` is the Bí thư): the organisation's Bí thư wins over
 /// a deputy, a deputy over any other office; a delegation is not an office.
-fn role_of(role: Option<&str>, c: &Chair) -> Role {
+pub(crate) fn role_of(role: Option<&str>, c: &Chair) -> Role {
     let Some(r) = role else { return Role::Unknown };
     let offices: Vec<String> = r
         .split([',', ';', '(', ')'])
@@ -49,15 +50,15 @@ fn role_of(role: Option<&str>, c: &Chair) -> Role {
     // `Bí thư`, `Bí thư Đảng ủy`, `Bí thư Đảng bộ …` — not `Bí thư Chi bộ …`.
     let of_ours = |o: &str, names: &[String]| {
         names.iter().any(|n| {
-            let n = fold(n);
             o == n
-                || o.strip_prefix(&n)
+                || o.strip_prefix(n.as_str())
                     .is_some_and(|rest| rest.starts_with(" dang") || rest.starts_with(" ban chap hanh"))
         })
     };
-    if offices.iter().any(|o| of_ours(o, &c.secretary_roles)) {
+    let [secretary, deputy] = &c.folded;
+    if offices.iter().any(|o| of_ours(o, secretary)) {
         Role::Secretary
-    } else if offices.iter().any(|o| of_ours(o, &c.deputy_roles)) {
+    } else if offices.iter().any(|o| of_ours(o, deputy)) {
         Role::Deputy
     } else if offices.is_empty() {
         Role::Unknown
@@ -78,12 +79,26 @@ impl Rule for ChairRule {
         let Some(chair) = &rec.chair else { return };
         let c = &cx.profile.chair;
         let a = &rec.attendance;
-        // The role as written, or as the present list gives it.
+        // A person's role as written, else as the roster gives it on the day.
+        let date = rec.date.as_ref().and_then(Value::ok).copied();
+        let role = |p: &'_ Person| -> Option<String> {
+            p.role.clone().or_else(|| date.and_then(|d| member_of(facts, cx, d, p)).and_then(|m| m.role.clone()))
+        };
+        // The chair's role as written, or as the present list or the roster gives it.
         let listed = |p: &Person| p.key == chair.key;
-        let role_text =
-            chair.role.as_deref().or_else(|| a.present.iter().find(|p| listed(p)).and_then(|p| p.role.as_deref()));
+        let role_text = chair
+            .role
+            .clone()
+            .or_else(|| a.present.iter().find(|p| listed(p)).and_then(|p| p.role.clone()))
+            .or_else(|| role(chair));
+        let role_text = role_text.as_deref();
         let l = cx.lang;
-        let message = match role_of(role_text, c) {
+        let found = role_of(role_text, c);
+        // A role written that the roster contradicts is the `roster` rule's finding.
+        if matches!(found, Role::Secretary | Role::Unknown) || chair_conflict(rec, facts, cx).is_some() {
+            return;
+        }
+        let message = match found {
             Role::Secretary | Role::Unknown => return,
             Role::Deputy => {
                 let delegated = role_text.is_some_and(|r| {
@@ -91,12 +106,12 @@ impl Rule for ChairRule {
                     c.delegation_words.iter().any(|w| f.contains(&fold(w)))
                 });
                 let secretary_absent =
-                    a.absent.iter().any(|x| matches!(role_of(x.person.role.as_deref(), c), Role::Secretary));
+                    a.absent.iter().any(|x| matches!(role_of(role(&x.person).as_deref(), c), Role::Secretary));
                 if delegated || secretary_absent {
                     return;
                 }
                 // Say only what the record shows about the Bí thư.
-                match a.present.iter().find(|p| matches!(role_of(p.role.as_deref(), c), Role::Secretary)) {
+                match a.present.iter().find(|p| matches!(role_of(role(p).as_deref(), c), Role::Secretary)) {
                     Some(s) => tr!(l, "Phó Bí thư chủ trì mà không ghi được Bí thư ủy quyền, trong khi Bí thư {} có mặt", "a Phó Bí thư chaired with no delegation recorded, while the Bí thư, {}, was present", s.name),
                     None => tr!(l, "Phó Bí thư chủ trì mà không ghi được Bí thư ủy quyền, và biên bản không ghi Bí thư vắng mặt", "a Phó Bí thư chaired with no delegation recorded, and the record does not show the Bí thư absent"),
                 }

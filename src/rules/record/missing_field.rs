@@ -15,8 +15,8 @@ pub static DOC: RuleDoc = RuleDoc {
     severity: Severity::Error,
     article: Some("Điều 11.1"),
     summary: [
-        "Thiếu trường bắt buộc: `Cơ quan`, `Thời gian`, `Tổng số thành viên`; với hội nghị còn `Chủ trì` và `Có mặt`; với lấy ý kiến bằng văn bản là `Số phiếu thu về`.",
-        "A required field is absent: `Cơ quan`, `Thời gian`, `Tổng số thành viên`; for meetings also `Chủ trì` and `Có mặt`; for written consultations `Số phiếu thu về`.",
+        "Thiếu trường bắt buộc: `Cơ quan`, `Thời gian`, `Tổng số thành viên` (trừ khi danh sách thành viên của lưu trữ cho biết); với hội nghị còn `Chủ trì` và `Có mặt`; với lấy ý kiến bằng văn bản là `Số phiếu thu về`.",
+        "A required field is absent: `Cơ quan`, `Thời gian`, `Tổng số thành viên` (unless the archive's roster gives it); for meetings also `Chủ trì` and `Có mặt`; for written consultations `Số phiếu thu về`.",
     ],
     why: [
         "Không có các trường này thì không kiểm tra được thẩm quyền (Điều 1–3), số lượng tham dự (Điều 11.1: “phải có ít nhất 2/3 số thành viên tham dự”) hay người chủ trì (Điều 6.1).",
@@ -58,7 +58,8 @@ impl Rule for MissingField {
             ));
         }
         let of = a.present_count.as_ref().and_then(|c| c.ok()).and_then(|c| c.of);
-        if a.members.is_none() && of.is_none() {
+        // With a roster that covers the record, its count is the total.
+        if a.members.is_none() && of.is_none() && !facts.members_from_roster {
             // The record's own numbers, when it has them.
             let absent = a
                 .absent_count

@@ -14,6 +14,7 @@ pub mod missing_id;
 pub mod missing_votes;
 pub mod quorum;
 pub mod record_content;
+pub mod roster;
 pub mod syntax;
 pub mod unknown_matter;
 pub mod unknown_section;

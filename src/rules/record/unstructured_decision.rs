@@ -53,8 +53,8 @@ impl Rule for UnstructuredDecision {
                 (None, Some(s)) => (s, tr!(l, "ghi một quyết định bằng lời văn", "records a decision in words")),
                 (None, None) => continue,
             };
-            let name = if it.heading.value.is_empty() { String::new() } else { format!(" `{}`", it.heading.value) };
-            let name: String = name.chars().take(90).collect();
+            let name =
+                if it.heading.value.is_empty() { String::new() } else { format!(" `{}`", clipped(&it.heading.value)) };
             out.push(
                 finding(
                     &DOC,
@@ -93,4 +93,16 @@ impl Rule for UnstructuredDecision {
             );
         }
     }
+}
+
+/// An item's name as a message shows it: a long paragraph cut at a word,
+/// with `…`.
+fn clipped(name: &str) -> String {
+    const MAX: usize = 80;
+    if name.chars().count() <= MAX {
+        return name.to_string();
+    }
+    let cut: String = name.chars().take(MAX).collect();
+    let at = cut.rfind(' ').unwrap_or(cut.len());
+    format!("{}…", cut[..at].trim_end_matches([',', ';', ' ']))
 }

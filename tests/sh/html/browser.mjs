@@ -1,7 +1,8 @@
 // Loads report pages in headless Chromium (playwright-core, Debian's
 // chromium): no console error or failed request, every link resolves to a
-// file that exists (and its #fragment to an element), a screenshot of each
-// page named on the command line, and the hostile record's script never ran.
+// file that exists (and its #fragment to an element), screenshots (the index
+// of samples/'s two archives, the first archive's index, a record page of
+// each archive), and the hostile record's script never ran.
 //
 //   NPM_DIR=target/npm node browser.mjs REPORT_DIR SHOTS_DIR HOSTILE_DIR
 // (NPM_DIR: where playwright-core is installed, in the project's target/.)
@@ -74,20 +75,36 @@ async function shot(file, name, fullPage = true) {
   await page.screenshot({ path: path.join(shotsDir, name), fullPage });
 }
 
-// Screenshots: the index, a record page, the hostile record.
+// samples/ holds two archives (2021, and the 16-HD one of 2023): the report
+// is an index of both, each archive's report in a folder of its own.
+const archives = fs.readdirSync(reportDir, { withFileTypes: true })
+  .filter((e) => e.isDirectory() && fs.existsSync(path.join(reportDir, e.name, 'index.html')))
+  .map((e) => path.join(reportDir, e.name))
+  .sort();
+const first = fs.existsSync(path.join(reportDir, 'r')) ? reportDir : archives[0];
+const second = archives.find((d) => d.endsWith('khoi-doanh-nghiep-2023'));
+if (!first || !second) fail(`expected the reports of both sample archives, found ${JSON.stringify(archives)}`);
+
+// Screenshots: the index of both archives, the first archive's index, a
+// record page of each archive, the hostile record.
 fs.mkdirSync(shotsDir, { recursive: true });
-const index = path.join(reportDir, 'index.html');
+await shot(path.join(reportDir, 'index.html'), 'archives.png');
+const index = path.join(first, 'index.html');
 await shot(index, 'index.png');
 // The top of the index at a laptop's size: README.md's docs/report-index.png.
 await page.setViewportSize({ width: 1200, height: 1500 });
 await shot(index, 'index-top.png', false);
 await page.setViewportSize({ width: 1280, height: 900 });
-const quorum = htmlFiles(path.join(reportDir, 'r')).find((f) => f.includes('2021-04-btv-thuong-le'));
-if (!quorum) fail('no page for the quorum record');
-else {
-  await shot(quorum, 'record.png');
-  const text = await page.textContent('#L15 + .note');
-  if (!text || !text.includes('quorum')) fail('the quorum finding is not shown under line 15');
+// A finding shown under its line, in each archive.
+for (const [dir, name, line, rule, png] of [
+  [first, '2021-04-btv-thuong-le', 15, 'quorum', 'record.png'],
+  [second, '2023-05-12-btv', 78, 'majority', 'record-16hd.png'],
+]) {
+  const file = dir && htmlFiles(path.join(dir, 'r')).find((f) => f.includes(name));
+  if (!file) { fail(`no page for the ${rule} record ${name}`); continue; }
+  await shot(file, png);
+  const text = await page.textContent(`#L${line} + .note`);
+  if (!text || !text.includes(rule)) fail(`${name}: the ${rule} finding is not shown under line ${line}`);
 }
 
 // The hostile archive: its record's page renders the attack as text.
