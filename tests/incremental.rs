@@ -223,3 +223,60 @@ fn a_small_change_that_keeps_the_cross_record_findings_does_not_rewrite_a_large_
     assert_eq!(out, a.run(&["check", "--format", "json", "--no-cache", "r007.md"]).0);
     assert_eq!(a.run(WHOLE).0, a.run(FRESH).0);
 }
+
+/// Whatever else changes the findings — the numbering term in bienban.toml
+/// (the archive rules' findings are cached), the roster, `--select` /
+/// `--ignore`, the baseline — a run with the cache answers as one without.
+#[test]
+fn settings_that_change_the_findings_are_part_of_what_the_cache_is_valid_for() {
+    let a = Archive::samples();
+    // A copy of May's meeting dated in December: its document numbers are
+    // taken already, unless a new term starts in between.
+    let may = fs::read_to_string(a.root.join("2021/btv/2021-05-btv-thuong-le.md")).unwrap();
+    fs::write(a.root.join("2021/btv/2021-12-20-btv-ban-sao.md"), may.replace("12/05/2021", "20/12/2021")).unwrap();
+    // The rules reported (and how many were set aside), the same with the cache as without.
+    let same = |args: &[&str]| -> (Vec<String>, usize) {
+        let with = |extra: &[&str]| {
+            let mut v = vec!["check", "--format", "json"];
+            v.extend(extra);
+            v.extend(args);
+            a.run(&v).0
+        };
+        let fresh = with(&["--no-cache"]);
+        assert_eq!(with(&[]), fresh, "{args:?}, cold cache");
+        assert_eq!(with(&[]), fresh, "{args:?}, warm cache");
+        let v: serde_json::Value = serde_json::from_str(&fresh).unwrap();
+        let rules = v["diagnostics"].as_array().unwrap().iter().map(|d| d["rule"].as_str().unwrap().to_string());
+        (rules.collect(), v["suppressed"].as_array().map_or(0, Vec::len))
+    };
+    let has = |args: &[&str], rule: &str| same(args).0.iter().any(|r| r == rule);
+    // (The 2021 archive: the other one, nested, has a duplicate of its own.)
+    let btv = "2021/btv/2021-05-btv-thuong-le.md";
+    assert!(has(&["2021"], "duplicate-id"));
+    assert!(has(&[btv], "duplicate-id"));
+    // A term from December 2021: numbering restarts, no duplicate.
+    let toml = a.root.join("bienban.toml");
+    let config = fs::read_to_string(&toml).unwrap();
+    fs::write(&toml, format!("{config}\n[term]\nfrom = 2021-12-01\n")).unwrap();
+    assert!(!has(&["2021"], "duplicate-id"));
+    assert!(!has(&[btv], "duplicate-id"));
+    fs::write(&toml, &config).unwrap();
+    assert!(has(&[btv], "duplicate-id"));
+    // Rules turned off or on from the command line.
+    assert!(!has(&["--ignore", "duplicate-id", "2021"], "duplicate-id"));
+    let (mut only, _) = same(&["--select", "duplicate-id,roster", "2021"]);
+    only.sort();
+    only.dedup();
+    assert_eq!(only, ["duplicate-id", "roster"]);
+    // Without the roster, and with it again.
+    assert!(config.contains("roster = \"thanh-vien.toml\""));
+    fs::write(&toml, config.replace("roster = \"thanh-vien.toml\"", "")).unwrap();
+    assert!(!has(&["2021"], "roster"));
+    fs::write(&toml, &config).unwrap();
+    assert!(has(&["2021"], "roster"));
+    // A baseline: the findings it records are set aside, cached or not.
+    a.run(&["check", "--write-baseline", "2021"]);
+    let (left, aside) = same(&["2021"]);
+    assert!(left.is_empty() && aside > 0, "{left:?} {aside}");
+    assert_eq!(same(&[btv]).0, Vec::<String>::new());
+}
