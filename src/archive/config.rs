@@ -301,8 +301,8 @@ impl Config {
                     Some(g.span()),
                     Some(tr!(
                         lang,
-                        "gộp các mẫu lại, ví dụ `du-thao/**` thay cho từng tệp",
-                        "merge the globs, e.g. `du-thao/**` instead of one per file"
+                        "gộp các mẫu lại, ví dụ `du-thao/` thay cho từng tệp",
+                        "merge the globs, e.g. `du-thao/` instead of one per file"
                     )),
                     &text,
                 ));

@@ -89,6 +89,8 @@ const VI: &[(&str, &str, &str)] = &[
     ("check", "exit_zero", "Thoát với mã 0 cả khi có lỗi (lần chạy thất bại vẫn là mã 2)."),
     ("check", "quiet", "Chỉ in các phát hiện, không in dòng tổng kết."),
     ("check", "show_skipped", "Liệt kê các tệp Markdown không được kiểm tra như biên bản, và lý do (dòng tổng kết luôn đếm chúng)."),
+    ("check", "exclude", "Bỏ qua các tệp khớp mẫu GLOB (cú pháp .gitignore: `du-thao/`, `*.nhap.md`), tính từ gốc lưu trữ (không có gốc thì từ thư mục hiện tại); thêm vào `exclude` của bienban.toml; được liệt kê là bỏ qua. Dùng nhiều lần được."),
+    ("check", "no_ignore", "Đọc cả các tệp mà .gitignore và .ignore bỏ qua."),
     ("check", "no_cache", "Không đọc và không ghi bộ nhớ đệm kết quả (trong thư mục đệm của người dùng)."),
     ("check", "max_file_size", "Không đọc tệp lớn hơn mức này (ví dụ `4M`, `512K`; mặc định 4M)."),
     ("check", "encoding", "Đọc tệp không phải UTF-8 theo bảng mã cũ này (và vẫn kiểm tra)."),
@@ -108,6 +110,8 @@ const VI: &[(&str, &str, &str)] = &[
     ("report", "paths", "Tệp hoặc thư mục cần báo cáo (mặc định: .), tìm như `check`."),
     ("report", "no_allow", "Chế độ kiểm tra: bỏ qua mọi chú thích `<!-- bienban: allow(…) -->` và tệp mốc."),
     ("report", "no_baseline", "Không dùng bienban-baseline.json: hiện những phát hiện nó che như phát hiện thường."),
+    ("report", "exclude", "Bỏ qua các tệp khớp mẫu GLOB (cú pháp .gitignore: `du-thao/`, `*.nhap.md`), tính từ gốc lưu trữ (không có gốc thì từ thư mục hiện tại); thêm vào `exclude` của bienban.toml; được liệt kê là bỏ qua. Dùng nhiều lần được."),
+    ("report", "no_ignore", "Đọc cả các tệp mà .gitignore và .ignore bỏ qua."),
     ("report", "no_cache", "Không đọc và không ghi bộ nhớ đệm kết quả."),
     ("report", "max_file_size", "Không đọc tệp lớn hơn mức này (ví dụ `4M`, `512K`; mặc định 4M)."),
     ("report", "encoding", "Đọc tệp không phải UTF-8 theo bảng mã cũ này."),
@@ -357,4 +361,34 @@ pub fn write_pages(dir: &Path, l: Lang) -> std::io::Result<Vec<String>> {
         names.push(name);
     }
     Ok(names)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::VI;
+    use clap::CommandFactory;
+
+    /// Every argument a user can see has its Vietnamese help line: a flag
+    /// added without one would show English in the middle of Vietnamese help.
+    #[test]
+    fn every_visible_argument_has_a_vietnamese_line() {
+        fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            for a in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
+                let id = a.get_id().as_str();
+                if !matches!(id, "help" | "version") && !VI.iter().any(|(s, i, _)| *s == path && *i == id) {
+                    missing.push(format!("{path} {id}"));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                let p = if path.is_empty() { sub.get_name().to_string() } else { format!("{path} {}", sub.get_name()) };
+                if !VI.iter().any(|(s, i, _)| *s == p && i.is_empty()) {
+                    missing.push(format!("{p} (description)"));
+                }
+                walk(sub, &p, missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&crate::cli::Cli::command(), "", &mut missing);
+        assert!(missing.is_empty(), "no Vietnamese help for: {missing:?}");
+    }
 }
