@@ -12,9 +12,34 @@ use unicode_normalization::UnicodeNormalization;
 /// Folds `s` for comparison: no diacritics, lower case, single spaces, trimmed.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    fold_onto(&mut out, s, usize::MAX);
+    out
+}
+
+/// [`fold`] into `out`, replacing what it held: a caller that folds many
+/// short words keeps one buffer instead of allocating a string each.
+pub fn fold_into(out: &mut String, s: &str) {
+    out.clear();
+    fold_onto(out, s, usize::MAX);
+}
+
+/// The start of `fold(s)`: at least its first `n` bytes (all of it when
+/// shorter), for testing a prefix (`đồng chí …`) without folding a whole
+/// line.
+pub fn fold_prefix(s: &str, n: usize) -> String {
+    let mut out = String::with_capacity(s.len().min(n + 8));
+    fold_onto(&mut out, s, n);
+    out
+}
+
+/// `fold(s)` into the empty `out`, stopping once it holds more than `limit` bytes.
+fn fold_onto(out: &mut String, s: &str, limit: usize) {
     let table = table();
     let mut pending_space = false;
     for c in s.chars() {
+        if out.len() > limit {
+            break;
+        }
         // ASCII first: field names, numbers and unaccented text are most of it.
         let folded = if c.is_ascii() {
             if c.is_ascii_whitespace() || c == '\u{b}' {
@@ -48,7 +73,6 @@ pub fn fold(s: &str) -> String {
             out.push(folded);
         }
     }
-    out
 }
 
 /// `s` as spelt, for telling apart names that fold alike (`Lê Văn Hùng`,
@@ -178,6 +202,21 @@ mod tests {
                 .collect();
             let want = if c.is_whitespace() { String::new() } else { slow };
             assert_eq!(fold(&c.to_string()), want, "U+{u:04X}");
+        }
+    }
+
+    #[test]
+    fn prefixes_and_buffers_fold_alike() {
+        let mut buf = String::from("stale");
+        for s in ["Đồng chí Nguyễn Văn An", "  đ/c  Lê", "Dc", "", "ǅ Ω ﬁ x", "\u{feff}Ủy  ban ", "ĐỒNG CHÍ"]
+        {
+            let full = fold(s);
+            for n in 0..12 {
+                let p = fold_prefix(s, n);
+                assert!(full.starts_with(&p) && (p.len() > n || p == full), "{s:?} {n}: {p:?}");
+            }
+            fold_into(&mut buf, s);
+            assert_eq!(buf, full);
         }
     }
 

@@ -5,7 +5,7 @@
 //! wrapped values, keys in bold or italics, numbered paragraphs.
 
 use crate::common::span::{Span, Spanned};
-use crate::common::text::{fold, tokens};
+use crate::common::text::{fold, fold_into, tokens};
 use crate::model::layout::{unmark, Title};
 use crate::model::values;
 use crate::model::*;
@@ -835,7 +835,7 @@ impl<'a> Lowerer<'_, 'a> {
                 key: k.name().to_string(),
                 span: Span::new(span.start, span.start + key_end),
             });
-        } else if let Some(colon) = text.find('：') {
+        } else if let Some(colon) = find_wide_colon(text) {
             // A full-width colon: the key is there, unread.
             let key = text[..colon].trim();
             if looks_like_key(key) {
@@ -870,9 +870,8 @@ impl<'a> Lowerer<'_, 'a> {
     /// lines, where 16-HD puts them, so that a long record costs no more.
     fn signature_block(&mut self) {
         let body = self.text.get(self.last_body_start()..).unwrap_or("");
-        let tail: Vec<&str> = body.lines().rev().filter(|l| !l.trim().is_empty()).take(TAIL_LINES).collect();
         let mut after_recorder = false;
-        for line in tail.into_iter().rev() {
+        for line in last_lines(body, TAIL_LINES) {
             // Captions, names and the closing line are short; prose is not.
             if line.len() > 200 {
                 continue;
@@ -880,7 +879,9 @@ impl<'a> Lowerer<'_, 'a> {
             let b = line.as_bytes();
             let capitals = !b.iter().any(u8::is_ascii_lowercase);
             let named = after_recorder && signs(line);
-            if !capitals && !named && !says_thuc(b) && !line.contains("ghi") && !line.contains("T/M") {
+            // memchr scans: std's `contains` sets up a substring searcher per call.
+            let has = |needle: &[u8]| memchr::memchr_iter(needle[0], b).any(|i| b[i..].starts_with(needle));
+            if !capitals && !named && !says_thuc(b) && !has(b"ghi") && !has(b"T/M") {
                 continue;
             }
             let f = fold(&unmark(line));
@@ -1095,7 +1096,8 @@ pub fn clean(value: &str, span: Span) -> (String, Span) {
     let lead = v.len() - v.trim_start_matches(['*', '_', ' ']).len();
     let v = &v[lead..];
     let s = Span::new(span.start + lead, span.start + lead + v.len());
-    if v.contains('\\') {
+    // memchr's SIMD scan: std's is a byte loop, and every field value is looked at.
+    if memchr::memchr(b'\\', v.as_bytes()).is_some() {
         (unescape(v), s)
     } else {
         (v.to_string(), s)
@@ -1111,6 +1113,26 @@ fn unescape(s: &str) -> String {
         }
         out.push(c);
     }
+    out
+}
+
+/// The last `n` non-blank lines of `text`, in order, as `str::lines` gives
+/// them (`\r\n` ends a line too); found from the end with memchr's SIMD
+/// scan (std's backward search goes a word at a time).
+fn last_lines(text: &str, n: usize) -> Vec<&str> {
+    let mut out = Vec::with_capacity(n);
+    let mut end = text.len();
+    let mut starts = memchr::memrchr_iter(b'\n', text.as_bytes()).map(|i| i + 1).chain([0]);
+    while out.len() < n {
+        let Some(start) = starts.next() else { break };
+        let piece = &text[start..end];
+        end = start;
+        let line = piece.strip_suffix('\n').map_or(piece, |l| l.strip_suffix('\r').unwrap_or(l));
+        if !line.trim().is_empty() {
+            out.push(line);
+        }
+    }
+    out.reverse();
     out
 }
 
@@ -1153,7 +1175,7 @@ fn continues(text: &str) -> bool {
     if t.starts_with(['<', '|', '#', '>', '-', '+', '*'])
         || escaped_bullet(t).is_some()
         || numbered_text(t).is_some()
-        || t.contains('：')
+        || find_wide_colon(t).is_some()
     {
         return false;
     }
@@ -1556,7 +1578,17 @@ fn missing_colon(text: &str) -> Option<Key> {
     if first.len() > 24 {
         return None;
     }
-    if !colon_checked_first_words().contains(&fold(first).as_str()) {
+    // Folded in a buffer kept per thread: most lines stop here, and an
+    // allocation would cost as much as the fold.
+    thread_local! {
+        static WORD: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    let checked = WORD.with(|w| {
+        let mut w = w.borrow_mut();
+        fold_into(&mut w, first);
+        colon_checked_first_words().binary_search(&w.as_str()).is_ok()
+    });
+    if !checked {
         return None;
     }
     // Column layouts (a signature block `Thư ký        Chủ trì`) are not
@@ -1580,7 +1612,16 @@ fn missing_colon(text: &str) -> Option<Key> {
     })
 }
 
-/// The first words of the names of the keys in `COLON_CHECKED`.
+/// Where the first full-width colon `：` is. Its first byte is rare in
+/// Vietnamese text, its last is not (`Ớ`, `Ú`): std's `find` looks for the
+/// last, byte by byte; this looks for the first with memchr's SIMD scan.
+fn find_wide_colon(text: &str) -> Option<usize> {
+    const WIDE: &[u8] = "：".as_bytes();
+    let b = text.as_bytes();
+    memchr::memchr_iter(WIDE[0], b).find(|&i| b[i..].starts_with(WIDE))
+}
+
+/// The first words of the names of the keys in `COLON_CHECKED`, sorted.
 fn colon_checked_first_words() -> &'static [&'static str] {
     static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
     WORDS.get_or_init(|| {
@@ -1650,6 +1691,24 @@ mod tests {
         assert_eq!(r.items[0].act.as_ref().unwrap().value, Act::Decision);
         assert_eq!(r.items[1].reports_back.len(), 2);
         assert!(r.syntax.is_empty());
+    }
+
+    #[test]
+    fn last_lines_are_those_str_lines_gives() {
+        for text in ["a\n\nb\r\nc \n  \n", "", "\n", "x", "a\r\nb\r", "1\n2\n3\n4\n", "\r\n\r\nz"] {
+            for n in 0..6 {
+                let mut want: Vec<&str> = text.lines().rev().filter(|l| !l.trim().is_empty()).take(n).collect();
+                want.reverse();
+                assert_eq!(last_lines(text, n), want, "{text:?} {n}");
+            }
+        }
+    }
+
+    #[test]
+    fn wide_colons_are_found_where_std_finds_them() {
+        for text in ["Cơ quan： BTV", "ỚÚ không có", "：", "a：b：c", "", "\u{feff}x"] {
+            assert_eq!(find_wide_colon(text), text.find('：'), "{text:?}");
+        }
     }
 
     #[test]

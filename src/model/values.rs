@@ -2,7 +2,7 @@
 //! Each works on the original text (to keep offsets) and folds to compare.
 
 use crate::common::span::Span;
-use crate::common::text::{fold, tokens, Token};
+use crate::common::text::{fold, fold_prefix, tokens, Token};
 use crate::model::{Absence, Count, Date, Person, Problem, Votes};
 
 /// Finds the one date in a `Thời gian` value: `15/03/2021`, `15-3-2021`,
@@ -365,7 +365,8 @@ fn strip_honorific(name: &str) -> &str {
     if !name.starts_with(['d', 'D', 'đ', 'Đ']) {
         return name;
     }
-    let f = fold(name);
+    // The longest honorific has 9 bytes folded: fold no more of the name.
+    let f = fold_prefix(name, 9);
     for h in ["dong chi ", "d/c ", "dc "] {
         if f.starts_with(h) {
             // Honorifics are ASCII after folding; find the same number of
@@ -645,7 +646,12 @@ pub fn doc_kind(t: &str) -> Option<String> {
 /// number also without leading zeros and whichever of the party
 /// (`26-QĐ/ĐU`) or state (`26/QĐ-ĐU`) forms it is written in.
 pub fn number_key(s: &str) -> String {
-    let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    // Most numbers hold no space: nothing to copy then.
+    let compact: std::borrow::Cow<'_, str> = if s.contains(char::is_whitespace) {
+        s.chars().filter(|c| !c.is_whitespace()).collect::<String>().into()
+    } else {
+        s.into()
+    };
     match doc_parts(&compact) {
         // Already in the party form, without leading zeros: as it is.
         Some((n, _, _)) if !n.starts_with('0') && compact.as_bytes().get(n.len()) == Some(&b'-') => fold(&compact),
