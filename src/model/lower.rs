@@ -4,6 +4,7 @@
 //! 16-HD/VPTW, format 1.1): numbered sections, `Diễn biến hội nghị`,
 //! wrapped values, keys in bold or italics, numbered paragraphs.
 
+use crate::common::memo::{remembered, Memo};
 use crate::common::span::{Span, Spanned};
 use crate::common::text::{fold, fold_into, tokens};
 use crate::model::layout::{unmark, Title};
@@ -68,25 +69,9 @@ const KEYS: &[(&str, Key)] = &[
 /// The field a key names, compared folded, a bracketed note aside
 /// (`Biểu quyết (giơ tay)`), markup aside (`*Thời gian:*`).
 pub fn key_of(name: &str) -> Option<Key> {
-    // Field names repeat across an archive's records: remember each raw
-    // spelling's answer per thread (bounded, so that a hostile archive of
-    // ever-new names costs a fold each, never unbounded memory).
-    thread_local! {
-        static SEEN: std::cell::RefCell<std::collections::HashMap<String, Option<Key>>> =
-            std::cell::RefCell::new(std::collections::HashMap::new());
-    }
-    const MAX_SEEN: usize = 4096;
-    if let Some(k) = SEEN.with(|s| s.borrow().get(name).copied()) {
-        return k;
-    }
-    let k = fold_key(name);
-    SEEN.with(|s| {
-        let mut s = s.borrow_mut();
-        if s.len() < MAX_SEEN {
-            s.insert(name.to_string(), k);
-        }
-    });
-    k
+    // Field names repeat across an archive's records.
+    thread_local! { static SEEN: Memo<Option<Key>> = Memo::default(); }
+    remembered(&SEEN, name, fold_key)
 }
 
 fn fold_key(name: &str) -> Option<Key> {
