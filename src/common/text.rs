@@ -36,29 +36,35 @@ pub fn fold_prefix(s: &str, n: usize) -> String {
 fn fold_onto(out: &mut String, s: &str, limit: usize) {
     let table = table();
     let mut pending_space = false;
-    for c in s.chars() {
-        if out.len() > limit {
-            break;
-        }
-        // ASCII first: field names, numbers and unaccented text are most of it.
-        let folded = if c.is_ascii() {
-            if c.is_ascii_whitespace() || c == '\u{b}' {
-                pending_space = !out.is_empty();
-                continue;
+    let mut chars = s.chars();
+    while out.len() <= limit {
+        let Some(c) = chars.next() else { break };
+        // ASCII letters, digits and punctuation first: field names, numbers
+        // and unaccented text are most of it.
+        if c > ' ' && c.is_ascii() {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
             }
-            c.to_ascii_lowercase()
-        } else if c.is_whitespace() {
-            pending_space = !out.is_empty();
+            out.push(c.to_ascii_lowercase());
             continue;
-        } else if (c as u32) < TABLE_END {
+        }
+        let folded = if (c as u32) < TABLE_END {
             table[c as usize]
+        } else if c.is_whitespace() {
+            ' '
         } else if c == '\u{feff}' || is_combining_mark(c) {
             '\0'
         } else {
             '\u{1}'
         };
-        if folded == '\0' {
-            continue; // a combining mark, or the BOM
+        match folded {
+            ' ' => {
+                pending_space = !out.is_empty();
+                continue;
+            }
+            '\0' => continue, // a combining mark, or the BOM
+            _ => {}
         }
         if pending_space {
             out.push(' ');
@@ -94,8 +100,8 @@ pub fn spelling(s: &str) -> String {
 const TABLE_END: u32 = 0x1F00;
 
 /// The folded form of each character below `TABLE_END`: its base letter in
-/// lower case; `'\0'` to drop it; `'\u{1}'` when it has no one-letter
-/// base. Folding is the hottest text operation (every field name, name and
+/// lower case; `' '` for white space; `'\0'` to drop it; `'\u{1}'` when it
+/// has no one-letter base. Folding is the hottest text operation (every field name, name and
 /// matter), so letters are looked up in a table built once from their
 /// canonical decompositions, instead of decomposing each character.
 fn table() -> &'static [char] {
@@ -106,6 +112,7 @@ fn table() -> &'static [char] {
             .map(|u| match char::from_u32(u) {
                 // `Ð` (U+00D0, Icelandic eth) is typed for `Đ` by some fonts and converters.
                 Some('đ' | 'Đ' | 'Ð' | 'ð') => 'd',
+                Some(c) if c.is_whitespace() => ' ',
                 Some(c) if is_combining_mark(c) => '\0',
                 Some(c) => {
                     let mut base = std::iter::once(c).nfd().filter(|d| !is_combining_mark(*d));
