@@ -864,9 +864,7 @@ impl<'a> Lowerer<'_, 'a> {
             let b = line.as_bytes();
             let capitals = !b.iter().any(u8::is_ascii_lowercase);
             let named = after_recorder && signs(line);
-            // memchr scans: std's `contains` sets up a substring searcher per call.
-            let has = |needle: &[u8]| memchr::memchr_iter(needle[0], b).any(|i| b[i..].starts_with(needle));
-            if !capitals && !named && !says_thuc(b) && !has(b"ghi") && !has(b"T/M") {
+            if !capitals && !named && !closes_or_signs(b) {
                 continue;
             }
             let f = fold(&unmark(line));
@@ -947,7 +945,9 @@ impl<'a> Lowerer<'_, 'a> {
         self.close_item();
         // The title speaks (1.1): the body and form when no field gives
         // them; a field that contradicts it is an invalid value.
-        let title_forms = forms_in(&title.text);
+        // The title folded once, padded for whole-word searches.
+        let padded = format!(" {} ", fold(&title.text));
+        let title_forms = forms_in(&padded);
         match &self.rec.body {
             None => {
                 if let Some(b) = self.profile.bodies_in(&title.text).first() {
@@ -955,7 +955,7 @@ impl<'a> Lowerer<'_, 'a> {
                 }
             }
             // Most titles name the body written in `Cơ quan`: a short look first.
-            Some(Value::Ok { value, .. }) if self.profile.title_names(&title.text, value) => {}
+            Some(Value::Ok { value, .. }) if self.profile.title_names(&padded, value) => {}
             Some(Value::Ok { value, span })
                 if {
                     let named = self.profile.bodies_in(&title.text);
@@ -1130,27 +1130,34 @@ fn signs(line: &str) -> bool {
     words.len() >= 2 && words.iter().all(|w| w.starts_with(char::is_uppercase)) && !t.starts_with('(')
 }
 
-/// Whether a line holds `thúc` (of `kết thúc`) in any case or form,
-/// without folding it: a byte scan for the closing line.
-fn says_thuc(b: &[u8]) -> bool {
-    memchr::memchr2_iter(b't', b'T', b).any(|i| {
-        let rest = &b[i + 1..];
-        let Some((&h, rest)) = rest.split_first() else { return false };
-        if h != b'h' && h != b'H' {
-            return false;
-        }
-        // `ú`/`Ú` (NFC), `u`/`U` then U+0301 (NFD), `u`/`U`; then `c`.
-        let rest = if rest.starts_with("ú".as_bytes()) || rest.starts_with("Ú".as_bytes()) {
-            &rest[2..]
-        } else if rest.starts_with(b"u\xcc\x81") || rest.starts_with(b"U\xcc\x81") {
-            &rest[3..]
-        } else if rest.starts_with(b"u") || rest.starts_with(b"U") {
-            &rest[1..]
-        } else {
-            return false;
-        };
-        rest.first().is_some_and(|&c| c == b'c' || c == b'C')
+/// Whether a line may be the closing line or a signature caption, without
+/// folding it: it holds `thúc` (of `kết thúc`) in any case or form, `ghi`
+/// (`Người ghi biên bản`) or `T/M`. One memchr pass looks for the three.
+fn closes_or_signs(b: &[u8]) -> bool {
+    memchr::memchr3_iter(b't', b'T', b'g', b).any(|i| {
+        let rest = &b[i..];
+        rest.starts_with(b"ghi") || rest.starts_with(b"T/M") || thuc_at(rest)
     })
+}
+
+/// Whether `b` starts with `thúc` in any case or form.
+fn thuc_at(b: &[u8]) -> bool {
+    let Some((&t, rest)) = b.split_first() else { return false };
+    let Some((&h, rest)) = rest.split_first() else { return false };
+    if (t != b't' && t != b'T') || (h != b'h' && h != b'H') {
+        return false;
+    }
+    // `ú`/`Ú` (NFC), `u`/`U` then U+0301 (NFD), `u`/`U`; then `c`.
+    let rest = if rest.starts_with("ú".as_bytes()) || rest.starts_with("Ú".as_bytes()) {
+        &rest[2..]
+    } else if rest.starts_with(b"u\xcc\x81") || rest.starts_with(b"U\xcc\x81") {
+        &rest[3..]
+    } else if rest.starts_with(b"u") || rest.starts_with(b"U") {
+        &rest[1..]
+    } else {
+        return false;
+    };
+    rest.first().is_some_and(|&c| c == b'c' || c == b'C')
 }
 
 /// Whether a line of text continues the field above it in the same
@@ -1313,9 +1320,9 @@ pub fn decision_in_words(text: &str) -> Option<(usize, usize)> {
     None
 }
 
-/// The forms a title announces (`HỘI Ý`, `mở rộng`, `bất thường`, `đột xuất`).
-fn forms_in(title: &str) -> Vec<Form> {
-    let f = format!(" {} ", fold(title));
+/// The forms a title announces (`HỘI Ý`, `mở rộng`, `bất thường`, `đột
+/// xuất`); `f` is the title folded, with a space each side.
+fn forms_in(f: &str) -> Vec<Form> {
     let mut out = Vec::new();
     for (w, form) in [
         (" hoi y ", Form::Consultation),
