@@ -714,7 +714,8 @@ impl<'a> Lowerer<'_, 'a> {
 
     fn item_field(&mut self, f: &FieldLine) {
         let it = self.rec.items.last_mut().expect("an item is open");
-        let sv = Spanned::new(f.value.clone(), f.value_span);
+        // Copied only for the fields that keep the value as written.
+        let sv = || Spanned::new(f.value.clone(), f.value_span);
         let value = f.value.as_str();
         let mut act = |a: Act| {
             if it.act.is_none() || a == Act::Decision {
@@ -724,22 +725,22 @@ impl<'a> Lowerer<'_, 'a> {
         };
         match f.key {
             Key::Number => it.number = Some(number_of(&f.value, f.value_span)),
-            Key::Matter => it.matter = Some(sv),
+            Key::Matter => it.matter = Some(sv()),
             Key::Decision => act(Act::Decision),
             Key::Proposal => act(Act::Proposal),
             Key::Opinion => act(Act::Opinion),
-            Key::Conclusion => it.conclusion = Some(sv),
+            Key::Conclusion => it.conclusion = Some(sv()),
             Key::Votes => it.votes = Some(read(f, |v| values::votes(v).map(|x| (x, None)))),
-            Key::Urgent => it.urgent = Some(sv),
+            Key::Urgent => it.urgent = Some(sv()),
             Key::Delegation => it.delegation = Some(number_of(&f.value, f.value_span)),
-            Key::Consent => it.consent = Some(sv),
+            Key::Consent => it.consent = Some(sv()),
             Key::ReportsBack => {
                 for (n, s, e) in values::numbers(value) {
                     let span = if e <= f.value_span.len() { f.value_span.sub(s, e) } else { f.value_span };
                     it.reports_back.push(Spanned::new(n, span));
                 }
             }
-            Key::Reserved => it.reserved.push(sv),
+            Key::Reserved => it.reserved.push(sv()),
             _ => {}
         }
     }
