@@ -12,28 +12,59 @@ use unicode_normalization::UnicodeNormalization;
 /// Folds `s` for comparison: no diacritics, lower case, single spaces, trimmed.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    fold_onto(&mut out, s, usize::MAX);
+    out
+}
+
+/// [`fold`] into `out`, replacing what it held: a caller that folds many
+/// short words keeps one buffer instead of allocating a string each.
+pub fn fold_into(out: &mut String, s: &str) {
+    out.clear();
+    fold_onto(out, s, usize::MAX);
+}
+
+/// The start of `fold(s)`: at least its first `n` bytes (all of it when
+/// shorter), for testing a prefix (`đồng chí …`) without folding a whole
+/// line.
+pub fn fold_prefix(s: &str, n: usize) -> String {
+    let mut out = String::with_capacity(s.len().min(n + 8));
+    fold_onto(&mut out, s, n);
+    out
+}
+
+/// `fold(s)` into the empty `out`, stopping once it holds more than `limit` bytes.
+fn fold_onto(out: &mut String, s: &str, limit: usize) {
     let table = table();
     let mut pending_space = false;
-    for c in s.chars() {
-        // ASCII first: field names, numbers and unaccented text are most of it.
-        let folded = if c.is_ascii() {
-            if c.is_ascii_whitespace() || c == '\u{b}' {
-                pending_space = !out.is_empty();
-                continue;
+    let mut chars = s.chars();
+    while out.len() <= limit {
+        let Some(c) = chars.next() else { break };
+        // ASCII letters, digits and punctuation first: field names, numbers
+        // and unaccented text are most of it.
+        if c > ' ' && c.is_ascii() {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
             }
-            c.to_ascii_lowercase()
-        } else if c.is_whitespace() {
-            pending_space = !out.is_empty();
+            out.push(c.to_ascii_lowercase());
             continue;
-        } else if (c as u32) < TABLE_END {
+        }
+        let folded = if (c as u32) < TABLE_END {
             table[c as usize]
+        } else if c.is_whitespace() {
+            ' '
         } else if c == '\u{feff}' || is_combining_mark(c) {
             '\0'
         } else {
             '\u{1}'
         };
-        if folded == '\0' {
-            continue; // a combining mark, or the BOM
+        match folded {
+            ' ' => {
+                pending_space = !out.is_empty();
+                continue;
+            }
+            '\0' => continue, // a combining mark, or the BOM
+            _ => {}
         }
         if pending_space {
             out.push(' ');
@@ -48,7 +79,6 @@ pub fn fold(s: &str) -> String {
             out.push(folded);
         }
     }
-    out
 }
 
 /// `s` as spelt, for telling apart names that fold alike (`Lê Văn Hùng`,
@@ -70,8 +100,8 @@ pub fn spelling(s: &str) -> String {
 const TABLE_END: u32 = 0x1F00;
 
 /// The folded form of each character below `TABLE_END`: its base letter in
-/// lower case; `'\0'` to drop it; `'\u{1}'` when it has no one-letter
-/// base. Folding is the hottest text operation (every field name, name and
+/// lower case; `' '` for white space; `'\0'` to drop it; `'\u{1}'` when it
+/// has no one-letter base. Folding is the hottest text operation (every field name, name and
 /// matter), so letters are looked up in a table built once from their
 /// canonical decompositions, instead of decomposing each character.
 fn table() -> &'static [char] {
@@ -82,6 +112,7 @@ fn table() -> &'static [char] {
             .map(|u| match char::from_u32(u) {
                 // `Ð` (U+00D0, Icelandic eth) is typed for `Đ` by some fonts and converters.
                 Some('đ' | 'Đ' | 'Ð' | 'ð') => 'd',
+                Some(c) if c.is_whitespace() => ' ',
                 Some(c) if is_combining_mark(c) => '\0',
                 Some(c) => {
                     let mut base = std::iter::once(c).nfd().filter(|d| !is_combining_mark(*d));
@@ -178,6 +209,21 @@ mod tests {
                 .collect();
             let want = if c.is_whitespace() { String::new() } else { slow };
             assert_eq!(fold(&c.to_string()), want, "U+{u:04X}");
+        }
+    }
+
+    #[test]
+    fn prefixes_and_buffers_fold_alike() {
+        let mut buf = String::from("stale");
+        for s in ["Đồng chí Nguyễn Văn An", "  đ/c  Lê", "Dc", "", "ǅ Ω ﬁ x", "\u{feff}Ủy  ban ", "ĐỒNG CHÍ"]
+        {
+            let full = fold(s);
+            for n in 0..12 {
+                let p = fold_prefix(s, n);
+                assert!(full.starts_with(&p) && (p.len() > n || p == full), "{s:?} {n}: {p:?}");
+            }
+            fold_into(&mut buf, s);
+            assert_eq!(buf, full);
         }
     }
 

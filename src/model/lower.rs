@@ -4,8 +4,9 @@
 //! 16-HD/VPTW, format 1.1): numbered sections, `Diễn biến hội nghị`,
 //! wrapped values, keys in bold or italics, numbered paragraphs.
 
+use crate::common::memo::{remembered, Memo};
 use crate::common::span::{Span, Spanned};
-use crate::common::text::{fold, tokens};
+use crate::common::text::{fold, fold_into, tokens};
 use crate::model::layout::{unmark, Title};
 use crate::model::values;
 use crate::model::*;
@@ -68,25 +69,9 @@ const KEYS: &[(&str, Key)] = &[
 /// The field a key names, compared folded, a bracketed note aside
 /// (`Biểu quyết (giơ tay)`), markup aside (`*Thời gian:*`).
 pub fn key_of(name: &str) -> Option<Key> {
-    // Field names repeat across an archive's records: remember each raw
-    // spelling's answer per thread (bounded, so that a hostile archive of
-    // ever-new names costs a fold each, never unbounded memory).
-    thread_local! {
-        static SEEN: std::cell::RefCell<std::collections::HashMap<String, Option<Key>>> =
-            std::cell::RefCell::new(std::collections::HashMap::new());
-    }
-    const MAX_SEEN: usize = 4096;
-    if let Some(k) = SEEN.with(|s| s.borrow().get(name).copied()) {
-        return k;
-    }
-    let k = fold_key(name);
-    SEEN.with(|s| {
-        let mut s = s.borrow_mut();
-        if s.len() < MAX_SEEN {
-            s.insert(name.to_string(), k);
-        }
-    });
-    k
+    // Field names repeat across an archive's records.
+    thread_local! { static SEEN: Memo<Option<Key>> = Memo::default(); }
+    remembered(&SEEN, name, fold_key)
 }
 
 fn fold_key(name: &str) -> Option<Key> {
@@ -729,7 +714,8 @@ impl<'a> Lowerer<'_, 'a> {
 
     fn item_field(&mut self, f: &FieldLine) {
         let it = self.rec.items.last_mut().expect("an item is open");
-        let sv = Spanned::new(f.value.clone(), f.value_span);
+        // Copied only for the fields that keep the value as written.
+        let sv = || Spanned::new(f.value.clone(), f.value_span);
         let value = f.value.as_str();
         let mut act = |a: Act| {
             if it.act.is_none() || a == Act::Decision {
@@ -739,22 +725,22 @@ impl<'a> Lowerer<'_, 'a> {
         };
         match f.key {
             Key::Number => it.number = Some(number_of(&f.value, f.value_span)),
-            Key::Matter => it.matter = Some(sv),
+            Key::Matter => it.matter = Some(sv()),
             Key::Decision => act(Act::Decision),
             Key::Proposal => act(Act::Proposal),
             Key::Opinion => act(Act::Opinion),
-            Key::Conclusion => it.conclusion = Some(sv),
+            Key::Conclusion => it.conclusion = Some(sv()),
             Key::Votes => it.votes = Some(read(f, |v| values::votes(v).map(|x| (x, None)))),
-            Key::Urgent => it.urgent = Some(sv),
+            Key::Urgent => it.urgent = Some(sv()),
             Key::Delegation => it.delegation = Some(number_of(&f.value, f.value_span)),
-            Key::Consent => it.consent = Some(sv),
+            Key::Consent => it.consent = Some(sv()),
             Key::ReportsBack => {
                 for (n, s, e) in values::numbers(value) {
                     let span = if e <= f.value_span.len() { f.value_span.sub(s, e) } else { f.value_span };
                     it.reports_back.push(Spanned::new(n, span));
                 }
             }
-            Key::Reserved => it.reserved.push(sv),
+            Key::Reserved => it.reserved.push(sv()),
             _ => {}
         }
     }
@@ -835,7 +821,7 @@ impl<'a> Lowerer<'_, 'a> {
                 key: k.name().to_string(),
                 span: Span::new(span.start, span.start + key_end),
             });
-        } else if let Some(colon) = text.find('：') {
+        } else if let Some(colon) = find_wide_colon(text) {
             // A full-width colon: the key is there, unread.
             let key = text[..colon].trim();
             if looks_like_key(key) {
@@ -870,9 +856,8 @@ impl<'a> Lowerer<'_, 'a> {
     /// lines, where 16-HD puts them, so that a long record costs no more.
     fn signature_block(&mut self) {
         let body = self.text.get(self.last_body_start()..).unwrap_or("");
-        let tail: Vec<&str> = body.lines().rev().filter(|l| !l.trim().is_empty()).take(TAIL_LINES).collect();
         let mut after_recorder = false;
-        for line in tail.into_iter().rev() {
+        for line in last_lines(body, TAIL_LINES) {
             // Captions, names and the closing line are short; prose is not.
             if line.len() > 200 {
                 continue;
@@ -880,7 +865,7 @@ impl<'a> Lowerer<'_, 'a> {
             let b = line.as_bytes();
             let capitals = !b.iter().any(u8::is_ascii_lowercase);
             let named = after_recorder && signs(line);
-            if !capitals && !named && !says_thuc(b) && !line.contains("ghi") && !line.contains("T/M") {
+            if !capitals && !named && !closes_or_signs(b) {
                 continue;
             }
             let f = fold(&unmark(line));
@@ -961,7 +946,9 @@ impl<'a> Lowerer<'_, 'a> {
         self.close_item();
         // The title speaks (1.1): the body and form when no field gives
         // them; a field that contradicts it is an invalid value.
-        let title_forms = forms_in(&title.text);
+        // The title folded once, padded for whole-word searches.
+        let padded = format!(" {} ", fold(&title.text));
+        let title_forms = forms_in(&padded);
         match &self.rec.body {
             None => {
                 if let Some(b) = self.profile.bodies_in(&title.text).first() {
@@ -969,7 +956,7 @@ impl<'a> Lowerer<'_, 'a> {
                 }
             }
             // Most titles name the body written in `Cơ quan`: a short look first.
-            Some(Value::Ok { value, .. }) if self.profile.title_names(&title.text, value) => {}
+            Some(Value::Ok { value, .. }) if self.profile.title_names(&padded, value) => {}
             Some(Value::Ok { value, span })
                 if {
                     let named = self.profile.bodies_in(&title.text);
@@ -1095,7 +1082,8 @@ pub fn clean(value: &str, span: Span) -> (String, Span) {
     let lead = v.len() - v.trim_start_matches(['*', '_', ' ']).len();
     let v = &v[lead..];
     let s = Span::new(span.start + lead, span.start + lead + v.len());
-    if v.contains('\\') {
+    // memchr's SIMD scan: std's is a byte loop, and every field value is looked at.
+    if memchr::memchr(b'\\', v.as_bytes()).is_some() {
         (unescape(v), s)
     } else {
         (v.to_string(), s)
@@ -1114,6 +1102,26 @@ fn unescape(s: &str) -> String {
     out
 }
 
+/// The last `n` non-blank lines of `text`, in order, as `str::lines` gives
+/// them (`\r\n` ends a line too); found from the end with memchr's SIMD
+/// scan (std's backward search goes a word at a time).
+fn last_lines(text: &str, n: usize) -> Vec<&str> {
+    let mut out = Vec::with_capacity(n);
+    let mut end = text.len();
+    let mut starts = memchr::memrchr_iter(b'\n', text.as_bytes()).map(|i| i + 1).chain([0]);
+    while out.len() < n {
+        let Some(start) = starts.next() else { break };
+        let piece = &text[start..end];
+        end = start;
+        let line = piece.strip_suffix('\n').map_or(piece, |l| l.strip_suffix('\r').unwrap_or(l));
+        if !line.trim().is_empty() {
+            out.push(line);
+        }
+    }
+    out.reverse();
+    out
+}
+
 /// A line of names under a signature caption: capitalised words, not the
 /// `(Ký, ghi rõ họ tên)` note.
 fn signs(line: &str) -> bool {
@@ -1123,27 +1131,34 @@ fn signs(line: &str) -> bool {
     words.len() >= 2 && words.iter().all(|w| w.starts_with(char::is_uppercase)) && !t.starts_with('(')
 }
 
-/// Whether a line holds `thúc` (of `kết thúc`) in any case or form,
-/// without folding it: a byte scan for the closing line.
-fn says_thuc(b: &[u8]) -> bool {
-    memchr::memchr2_iter(b't', b'T', b).any(|i| {
-        let rest = &b[i + 1..];
-        let Some((&h, rest)) = rest.split_first() else { return false };
-        if h != b'h' && h != b'H' {
-            return false;
-        }
-        // `ú`/`Ú` (NFC), `u`/`U` then U+0301 (NFD), `u`/`U`; then `c`.
-        let rest = if rest.starts_with("ú".as_bytes()) || rest.starts_with("Ú".as_bytes()) {
-            &rest[2..]
-        } else if rest.starts_with(b"u\xcc\x81") || rest.starts_with(b"U\xcc\x81") {
-            &rest[3..]
-        } else if rest.starts_with(b"u") || rest.starts_with(b"U") {
-            &rest[1..]
-        } else {
-            return false;
-        };
-        rest.first().is_some_and(|&c| c == b'c' || c == b'C')
+/// Whether a line may be the closing line or a signature caption, without
+/// folding it: it holds `thúc` (of `kết thúc`) in any case or form, `ghi`
+/// (`Người ghi biên bản`) or `T/M`. One memchr pass looks for the three.
+fn closes_or_signs(b: &[u8]) -> bool {
+    memchr::memchr3_iter(b't', b'T', b'g', b).any(|i| {
+        let rest = &b[i..];
+        rest.starts_with(b"ghi") || rest.starts_with(b"T/M") || thuc_at(rest)
     })
+}
+
+/// Whether `b` starts with `thúc` in any case or form.
+fn thuc_at(b: &[u8]) -> bool {
+    let Some((&t, rest)) = b.split_first() else { return false };
+    let Some((&h, rest)) = rest.split_first() else { return false };
+    if (t != b't' && t != b'T') || (h != b'h' && h != b'H') {
+        return false;
+    }
+    // `ú`/`Ú` (NFC), `u`/`U` then U+0301 (NFD), `u`/`U`; then `c`.
+    let rest = if rest.starts_with("ú".as_bytes()) || rest.starts_with("Ú".as_bytes()) {
+        &rest[2..]
+    } else if rest.starts_with(b"u\xcc\x81") || rest.starts_with(b"U\xcc\x81") {
+        &rest[3..]
+    } else if rest.starts_with(b"u") || rest.starts_with(b"U") {
+        &rest[1..]
+    } else {
+        return false;
+    };
+    rest.first().is_some_and(|&c| c == b'c' || c == b'C')
 }
 
 /// Whether a line of text continues the field above it in the same
@@ -1153,7 +1168,7 @@ fn continues(text: &str) -> bool {
     if t.starts_with(['<', '|', '#', '>', '-', '+', '*'])
         || escaped_bullet(t).is_some()
         || numbered_text(t).is_some()
-        || t.contains('：')
+        || find_wide_colon(t).is_some()
     {
         return false;
     }
@@ -1306,9 +1321,9 @@ pub fn decision_in_words(text: &str) -> Option<(usize, usize)> {
     None
 }
 
-/// The forms a title announces (`HỘI Ý`, `mở rộng`, `bất thường`, `đột xuất`).
-fn forms_in(title: &str) -> Vec<Form> {
-    let f = format!(" {} ", fold(title));
+/// The forms a title announces (`HỘI Ý`, `mở rộng`, `bất thường`, `đột
+/// xuất`); `f` is the title folded, with a space each side.
+fn forms_in(f: &str) -> Vec<Form> {
     let mut out = Vec::new();
     for (w, form) in [
         (" hoi y ", Form::Consultation),
@@ -1556,7 +1571,17 @@ fn missing_colon(text: &str) -> Option<Key> {
     if first.len() > 24 {
         return None;
     }
-    if !colon_checked_first_words().contains(&fold(first).as_str()) {
+    // Folded in a buffer kept per thread: most lines stop here, and an
+    // allocation would cost as much as the fold.
+    thread_local! {
+        static WORD: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    let checked = WORD.with(|w| {
+        let mut w = w.borrow_mut();
+        fold_into(&mut w, first);
+        colon_checked_first_words().binary_search(&w.as_str()).is_ok()
+    });
+    if !checked {
         return None;
     }
     // Column layouts (a signature block `Thư ký        Chủ trì`) are not
@@ -1580,7 +1605,16 @@ fn missing_colon(text: &str) -> Option<Key> {
     })
 }
 
-/// The first words of the names of the keys in `COLON_CHECKED`.
+/// Where the first full-width colon `：` is. Its first byte is rare in
+/// Vietnamese text, its last is not (`Ớ`, `Ú`): std's `find` looks for the
+/// last, byte by byte; this looks for the first with memchr's SIMD scan.
+fn find_wide_colon(text: &str) -> Option<usize> {
+    const WIDE: &[u8] = "：".as_bytes();
+    let b = text.as_bytes();
+    memchr::memchr_iter(WIDE[0], b).find(|&i| b[i..].starts_with(WIDE))
+}
+
+/// The first words of the names of the keys in `COLON_CHECKED`, sorted.
 fn colon_checked_first_words() -> &'static [&'static str] {
     static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
     WORDS.get_or_init(|| {
@@ -1650,6 +1684,24 @@ mod tests {
         assert_eq!(r.items[0].act.as_ref().unwrap().value, Act::Decision);
         assert_eq!(r.items[1].reports_back.len(), 2);
         assert!(r.syntax.is_empty());
+    }
+
+    #[test]
+    fn last_lines_are_those_str_lines_gives() {
+        for text in ["a\n\nb\r\nc \n  \n", "", "\n", "x", "a\r\nb\r", "1\n2\n3\n4\n", "\r\n\r\nz"] {
+            for n in 0..6 {
+                let mut want: Vec<&str> = text.lines().rev().filter(|l| !l.trim().is_empty()).take(n).collect();
+                want.reverse();
+                assert_eq!(last_lines(text, n), want, "{text:?} {n}");
+            }
+        }
+    }
+
+    #[test]
+    fn wide_colons_are_found_where_std_finds_them() {
+        for text in ["Cơ quan： BTV", "ỚÚ không có", "：", "a：b：c", "", "\u{feff}x"] {
+            assert_eq!(find_wide_colon(text), text.find('：'), "{text:?}");
+        }
     }
 
     #[test]

@@ -3,8 +3,10 @@
 //! back) that the cross-record rules query. Summaries, not records: memory
 //! grows slowly with the archive.
 
+use crate::common::memo::{remembered, Memo};
 pub use crate::common::span::Pos;
 use crate::common::span::{LineIndex, Span};
+use crate::common::text::fold;
 use crate::model::facts::Facts;
 use crate::model::values::number_key;
 use crate::model::{Date, Form, Record, Value};
@@ -81,6 +83,14 @@ pub struct Summary {
     pub between_sessions: bool,
 }
 
+/// Whether an item's heading says it reports on the time between two
+/// sessions (`giữa hai kỳ họp`).
+fn between_in(heading: &str) -> bool {
+    // Agenda items recur from meeting to meeting: each heading is folded once.
+    thread_local! { static SEEN: Memo<bool> = Memo::default(); }
+    remembered(&SEEN, heading, |h| fold(h).contains("giua hai ky"))
+}
+
 impl Summary {
     pub fn of(rec: &Record, facts: &Facts<'_>, profile: &Profile, lines: &LineIndex<'_>) -> Summary {
         let pos = |s: Span| lines.pos(s);
@@ -114,9 +124,7 @@ impl Summary {
                 let decision = Some(it.number.as_ref().map_or_else(|| it.heading.value.clone(), |n| n.value.clone()));
                 refers.push(Reference { number: number(&d.value, d.span), kind: RefKind::Delegation, decision });
             }
-            if f.matter.is_some_and(|m| m.slug == profile.between_sessions.matter)
-                || crate::common::text::fold(&it.heading.value).contains("giua hai ky")
-            {
+            if f.matter.is_some_and(|m| m.slug == profile.between_sessions.matter) || between_in(&it.heading.value) {
                 between_sessions = true;
             }
             if urgent_body && f.decision && it.urgent.is_some() && it.delegation.is_none() {

@@ -1,8 +1,9 @@
 //! Readers for field values: dates, counts, votes, people, absences.
 //! Each works on the original text (to keep offsets) and folds to compare.
 
+use crate::common::memo::{remembered, Memo};
 use crate::common::span::Span;
-use crate::common::text::{fold, tokens, Token};
+use crate::common::text::{fold, fold_prefix, tokens, Token};
 use crate::model::{Absence, Count, Date, Person, Problem, Votes};
 
 /// Finds the one date in a `Thời gian` value: `15/03/2021`, `15-3-2021`,
@@ -160,6 +161,12 @@ pub fn whole(s: &str) -> Result<u32, Problem> {
 /// thành: 1`, `Tán thành 13/13 đồng chí`, `thống nhất 8/8`, `đồng ý`,
 /// `7 phiếu tán thành`, `7/8 đồng chí tán thành, 01 đồng chí không tán thành`.
 pub fn votes(s: &str) -> Result<Votes, Problem> {
+    // Most records vote in a handful of phrasings (`9/9 tán thành`).
+    thread_local! { static SEEN: Memo<Result<Votes, Problem>> = Memo::default(); }
+    remembered(&SEEN, s, read_votes)
+}
+
+fn read_votes(s: &str) -> Result<Votes, Problem> {
     let mut v = Votes::default();
     let without_notes = strip_parentheses(s);
     for part in without_notes.split([',', ';']) {
@@ -323,6 +330,12 @@ fn strip_parentheses(s: &str) -> std::borrow::Cow<'_, str> {
 /// brackets (`(Phó Bí thư), được Bí thư ủy quyền`) joins the role. `span`
 /// is the text's span.
 pub fn person(s: &str, span: Span) -> Person {
+    // The same people chair, record and attend meeting after meeting.
+    thread_local! { static SEEN: Memo<Person> = Memo::default(); }
+    Person { span, ..remembered(&SEEN, s, |s| read_person(s, span)) }
+}
+
+fn read_person(s: &str, span: Span) -> Person {
     let s = s.trim().trim_end_matches(['.', ';']).trim_end();
     let s = strip_honorific(s);
     let (name, role) = match (s.find('('), s.rfind(')')) {
@@ -365,7 +378,8 @@ fn strip_honorific(name: &str) -> &str {
     if !name.starts_with(['d', 'D', 'đ', 'Đ']) {
         return name;
     }
-    let f = fold(name);
+    // The longest honorific has 9 bytes folded: fold no more of the name.
+    let f = fold_prefix(name, 9);
     for h in ["dong chi ", "d/c ", "dc "] {
         if f.starts_with(h) {
             // Honorifics are ASCII after folding; find the same number of
@@ -645,7 +659,12 @@ pub fn doc_kind(t: &str) -> Option<String> {
 /// number also without leading zeros and whichever of the party
 /// (`26-QĐ/ĐU`) or state (`26/QĐ-ĐU`) forms it is written in.
 pub fn number_key(s: &str) -> String {
-    let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    // Most numbers hold no space: nothing to copy then.
+    let compact: std::borrow::Cow<'_, str> = if s.contains(char::is_whitespace) {
+        s.chars().filter(|c| !c.is_whitespace()).collect::<String>().into()
+    } else {
+        s.into()
+    };
     match doc_parts(&compact) {
         // Already in the party form, without leading zeros: as it is.
         Some((n, _, _)) if !n.starts_with('0') && compact.as_bytes().get(n.len()) == Some(&b'-') => fold(&compact),

@@ -66,6 +66,9 @@ struct Index {
     /// Body names folded and padded with spaces (whole-word search in
     /// titles), longest first.
     padded_names: Vec<(String, usize)>,
+    /// The same, each with its searcher built once: every record's title
+    /// is searched for them.
+    name_finders: Vec<(memchr::memmem::Finder<'static>, usize)>,
     /// Body codes, matter slugs and field slugs → index (the first of each).
     codes: std::collections::HashMap<String, usize>,
     slugs: std::collections::HashMap<String, usize>,
@@ -282,6 +285,11 @@ impl Profile {
         // Longest first, so that `Ban Thường vụ Tỉnh ủy` goes before `Tỉnh ủy`.
         idx.padded_names = idx.body_names.iter().map(|(n, i)| (format!(" {n} "), *i)).collect();
         idx.padded_names.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
+        idx.name_finders = idx
+            .padded_names
+            .iter()
+            .map(|(n, i)| (memchr::memmem::Finder::new(n.as_bytes()).into_owned(), *i))
+            .collect();
         for (n, i) in &idx.matter_names {
             idx.matter_lookup.entry(n.clone()).or_insert(*i);
         }
@@ -376,12 +384,13 @@ impl Profile {
     }
 
     /// Whether a title names the body `code` (whole words), outside bodies'
-    /// names aside (see [`Profile::bodies_in`]); `false` may still mean it does.
-    pub fn title_names(&self, title: &str, code: &str) -> bool {
-        let f = format!(" {} ", fold(title));
-        let outside = self.index.padded_names.iter().any(|(n, i)| self.bodies[*i].external && f.contains(n.as_str()));
-        let names =
-            |c: &str| self.index.padded_names.iter().any(|(n, i)| self.bodies[*i].code == c && f.contains(n.as_str()));
+    /// names aside (see [`Profile::bodies_in`]); `false` may still mean it
+    /// does. `padded` is the title folded, with a space each side.
+    pub fn title_names(&self, padded: &str, code: &str) -> bool {
+        let f = padded.as_bytes();
+        let finders = &self.index.name_finders;
+        let outside = finders.iter().any(|(n, i)| self.bodies[*i].external && n.find(f).is_some());
+        let names = |c: &str| finders.iter().any(|(n, i)| self.bodies[*i].code == c && n.find(f).is_some());
         // It must also be the most specific body the title names (`BAN
         // THƯỜNG VỤ ĐẢNG ỦY` names the BCH's `Đảng ủy` too, and is the BTV).
         let rank = self.bodies.iter().find(|b| b.code == code).map_or(u32::MAX, |b| b.rank);
