@@ -200,7 +200,9 @@ clear_cache() { rm -rf "$(cache_of "$1")"; }
 clear_big_cache() { clear_cache "$A_BIG"; }
 clear_small_cache() { clear_cache "$A_SMALL"; }
 # bb DIR ARGS…: bienban with DIR's cache folder.
-bb() { local dir=$1; shift; env BIENBAN_CACHE_DIR="$(cache_of "$dir")" "$ROOT/$BB" "$@"; }
+# The binary by an absolute path (OUT may be relative or absolute).
+bb_abs() { case "$BB" in /*) echo "$BB" ;; *) echo "$ROOT/$BB" ;; esac; }
+bb() { local dir=$1; shift; env BIENBAN_CACHE_DIR="$(cache_of "$dir")" "$(bb_abs)" "$@"; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
 warm() { # dir: read every file once so that all rounds start from the page cache
@@ -370,7 +372,7 @@ if [ "$PRECOMMIT" = 1 ] && [ "$HAS_CACHE" = 1 ]; then
     change_text() { change text; }
     change_date() { change date; }
     restore() { cp "$PC_ORIG" "$A_GIT/$PC_FILE.bench-tmp" && mv "$A_GIT/$PC_FILE.bench-tmp" "$A_GIT/$PC_FILE"; }
-    PC=(env -C "$A_GIT" BIENBAN_CACHE_DIR="$(cache_of "$A_GIT")" "$ROOT/$BB" "${BB_ARGS[@]}")
+    PC=(env -C "$A_GIT" BIENBAN_CACHE_DIR="$(cache_of "$A_GIT")" "$(bb_abs)" "${BB_ARGS[@]}")
     log "pre-commit scenario in $A_GIT: $PC_FILE"
     clear_cache "$A_GIT"
     "${PC[@]}" . >/dev/null || true # the cache, warm
