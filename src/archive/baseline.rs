@@ -118,6 +118,17 @@ pub struct Files<'a> {
     pub complete: bool,
 }
 
+/// Whether a run in `mode` has anything to do with the baseline of the
+/// archive at `root`: one to write, or one that exists (one `lstat`). A
+/// run without one need not work out every file's key.
+pub fn applies(root: &Path, mode: Mode) -> bool {
+    match mode {
+        Mode::Ignore => false,
+        Mode::Write => true,
+        Mode::Use | Mode::Prune => std::fs::symlink_metadata(root.join(FILE_NAME)).is_ok(),
+    }
+}
+
 /// A path relative to the root, as the baseline writes it.
 pub fn rel_key(rel: &Path) -> String {
     rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")

@@ -770,9 +770,14 @@ fn check_archive(
     }
     // The files to report: the named ones, and those with a finding that
     // involves one of them; with `keep`, the others too, as context.
-    let names: HashSet<&str> = slots.iter().map(|s| &all[s.k]).filter(|i| i.named).map(|i| i.shown.as_str()).collect();
+    // (When every file is named — a whole run — no set of names is needed.)
+    let all_named = slots.iter().all(|s| all[s.k].named);
+    let names: HashSet<&str> = if all_named {
+        HashSet::new()
+    } else {
+        slots.iter().map(|s| &all[s.k]).filter(|i| i.named).map(|i| i.shown.as_str()).collect()
+    };
     let involves = |fs: &[Finding]| fs.iter().any(|f| f.related.iter().any(|x| names.contains(x.path.as_str())));
-    let all_named = names.len() == slots.len();
     // Writing a baseline records every finding of the archive.
     let record_all = keep || scope.baseline == baseline::Mode::Write;
     let wanted: Vec<bool> =
@@ -797,7 +802,7 @@ fn check_archive(
     let (made, mut results): (Vec<(usize, usize)>, Vec<FileResult>) =
         made.into_iter().flatten().map(|(k, i, r)| ((k, i), r)).unzip();
     let effect = match root {
-        Some(r) => {
+        Some(r) if baseline::applies(r, scope.baseline) => {
             let files = baseline::Files {
                 root: r,
                 rel: made
@@ -814,9 +819,9 @@ fn check_archive(
             };
             baseline::process(&files, &mut results, scope.baseline, opts.lang)?
         }
-        None => Effect::default(),
+        _ => Effect::default(),
     };
-    let mut reported = Vec::with_capacity(names.len());
+    let mut reported = Vec::with_capacity(results.len());
     let mut context = Vec::new();
     for ((k, i), mut r) in made.into_iter().zip(results) {
         let named = all[k].named;
