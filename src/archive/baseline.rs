@@ -103,8 +103,7 @@ impl Effect {
 }
 
 /// One archive's files as the baseline sees them.
-pub struct Files<'a> {
-    pub root: &'a Path,
+pub struct Files {
     /// For each result: its path relative to the root (`/`-separated), and
     /// where to read its text again when the result does not say.
     pub rel: Vec<String>,
@@ -118,17 +117,6 @@ pub struct Files<'a> {
     pub complete: bool,
 }
 
-/// Whether a run in `mode` has anything to do with the baseline of the
-/// archive at `root`: one to write, or one that exists (one `lstat`). A
-/// run without one need not work out every file's key.
-pub fn applies(root: &Path, mode: Mode) -> bool {
-    match mode {
-        Mode::Ignore => false,
-        Mode::Write => true,
-        Mode::Use | Mode::Prune => std::fs::symlink_metadata(root.join(FILE_NAME)).is_ok(),
-    }
-}
-
 /// A path relative to the root, as the baseline writes it.
 pub fn rel_key(rel: &Path) -> String {
     rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
@@ -136,28 +124,33 @@ pub fn rel_key(rel: &Path) -> String {
 
 /// Applies (or first writes) the baseline of one archive to its finished
 /// results: findings it records move to `suppressed`, marked `baseline`.
+/// `files` is called only when there is a baseline to write or to use: a
+/// run without one need not work out every file's key.
 pub fn process(
-    files: &Files<'_>,
+    root: &Path,
+    files: impl FnOnce(&[FileResult]) -> Files,
     results: &mut [FileResult],
     mode: Mode,
     lang: Lang,
 ) -> Result<Effect, Box<ConfigError>> {
-    let path = files.root.join(FILE_NAME);
+    let path = root.join(FILE_NAME);
     let mut effect = Effect::default();
-    let mut baseline = match mode {
+    let (files, mut baseline) = match mode {
         Mode::Ignore => return Ok(effect),
         Mode::Write => {
-            let b = record(files, results);
+            let files = files(results);
+            let b = record(&files, results);
             let n = b.files.values().flat_map(|m| m.values()).map(|e| e.count).sum();
             write(&path, &b, lang)?;
             effect.written.push((PathBuf::from(shown(&path)), n));
-            b
+            (files, b)
         }
         Mode::Use | Mode::Prune => match load(&path, lang)? {
-            Some(b) => b,
+            Some(b) => (files(results), b),
             None => return Ok(effect),
         },
     };
+    let files = &files;
     effect.used = true;
     let shown = shown(&path);
     let reason = reason(lang);
@@ -238,7 +231,7 @@ pub fn reason(lang: Lang) -> String {
 }
 
 /// Every finding of the archive now, as a baseline.
-fn record(files: &Files<'_>, results: &[FileResult]) -> Baseline {
+fn record(files: &Files, results: &[FileResult]) -> Baseline {
     let mut b = Baseline { version: VERSION, files: BTreeMap::new() };
     for (i, r) in results.iter().enumerate() {
         if r.findings.is_empty() {
@@ -263,7 +256,7 @@ fn record(files: &Files<'_>, results: &[FileResult]) -> Baseline {
 /// Removes the unused entries' fingerprints: those of judged files that
 /// matched nothing this run (the findings set aside are in `suppressed`),
 /// and whole files that are gone. Returns how many were removed.
-fn prune(b: &mut Baseline, files: &Files<'_>, results: &[FileResult], unused: &[Unused]) -> usize {
+fn prune(b: &mut Baseline, files: &Files, results: &[FileResult], unused: &[Unused]) -> usize {
     let mut removed = 0;
     for u in unused {
         let i = files.rel.iter().position(|k| *k == u.path);

@@ -486,14 +486,13 @@ fn run_stdin(
                 .enumerate()
                 .map(|(i, f)| if i == me { rel(abs.as_deref()) } else { rel(f.file.as_deref()) })
                 .collect();
-            let bf = baseline::Files {
-                root: r,
+            let bf = |files: &[FileResult]| baseline::Files {
                 rel: keys,
                 read_from: vec![None; files.len()],
                 judged: (0..files.len()).map(|i| i == me).collect(),
                 complete: false,
             };
-            baseline::process(&bf, &mut files, baseline_mode(req), lang)?
+            baseline::process(r, bf, &mut files, baseline_mode(req), lang)?
         }
         None => Effect::default(),
     };
@@ -802,24 +801,23 @@ fn check_archive(
     let (made, mut results): (Vec<(usize, usize)>, Vec<FileResult>) =
         made.into_iter().flatten().map(|(k, i, r)| ((k, i), r)).unzip();
     let effect = match root {
-        Some(r) if baseline::applies(r, scope.baseline) => {
-            let files = baseline::Files {
-                root: r,
+        Some(r) => {
+            let files = |results: &[FileResult]| baseline::Files {
                 rel: made
                     .iter()
                     .map(|&(k, _)| all[k].rel.as_deref().map(baseline::rel_key).unwrap_or_default())
                     .collect(),
                 read_from: made
                     .iter()
-                    .zip(&results)
+                    .zip(results)
                     .map(|(&(k, _), res)| (res.file.is_none() && res.text.is_none()).then(|| all[k].path.clone()))
                     .collect(),
                 judged: made.iter().map(|&(k, _)| all[k].named).collect(),
                 complete: all_named,
             };
-            baseline::process(&files, &mut results, scope.baseline, opts.lang)?
+            baseline::process(r, files, &mut results, scope.baseline, opts.lang)?
         }
-        _ => Effect::default(),
+        None => Effect::default(),
     };
     let mut reported = Vec::with_capacity(results.len());
     let mut context = Vec::new();
